@@ -1,0 +1,96 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "segctl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "segctl", targets: ["segctl"]),
+        .executable(name: "segments-server", targets: ["segments-server"]),
+        .library(name: "SegmentsCore", targets: ["SegmentsCore"]),
+        .library(name: "SegmentsClient", targets: ["SegmentsClient"]),
+        .library(name: "SegmentsServer", targets: ["SegmentsServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev); parsed at the event level for speed and exact marks.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(
+            name: "SegmentsCore",
+            dependencies: [
+                "CYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "SegmentsClient",
+            dependencies: [
+                "SegmentsCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SegmentsServer",
+            dependencies: [
+                "SegmentsCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "segctl",
+            dependencies: [
+                "SegmentsCore",
+                "SegmentsClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "segments-server",
+            dependencies: [
+                "SegmentsServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SegmentsCoreTests",
+            dependencies: ["SegmentsCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SegmentsServerTests",
+            dependencies: [
+                "SegmentsServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "SegmentsClientTests",
+            dependencies: [
+                "SegmentsClient",
+                "SegmentsServer",
+                "segctl",
+                "segments-server",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,201 @@
+/// Reads `segctl.yaml` into a `RepositoryConfig`, reporting bad keys, types and regular
+/// expressions as located diagnostics (rule `config`).
+public struct ConfigDecoder: Sendable {
+    /// The rule identifier of configuration problems.
+    public static let rule = "config"
+    static let topKeys = ["directory", "api", "idFormats", "nameFormat", "prune", "limits", "protect"]
+    static let apiKeys = ["kind", "url", "tokenEnv", "productId", "userEnv", "passwordEnv"]
+    static let idFormatKeys = ["user", "company", "segment"]
+    static let limitKeys = ["listItems", "segments"]
+
+    /// Creates a decoder.
+    public init() {}
+
+    /// Decodes `bytes` read from `file`; diagnostics are appended, defaults fill the gaps.
+    public func decode(_ bytes: [UInt8], file: String, into diagnostics: inout [Diagnostic]) -> RepositoryConfig {
+        let document: YAMLDocument
+        do {
+            document = try YAMLReader().read(bytes)
+        } catch {
+            if error.kind == .empty { return withFile(.defaults(), file) }
+            diagnostics.append(error.diagnostic(file: file))
+            return withFile(.defaults(), file)
+        }
+        var context = Context(document: document, file: file)
+        let root = document[document.root]
+        if root.kind == .scalar, ScalarType(of: root) == .null { return withFile(.defaults(), file) }
+        guard root.kind == .mapping else {
+            diagnostics.append(TypeRule.expectedMapping("segctl.yaml", found: root.kind, at: context.location(root.start)))
+            return withFile(.defaults(), file)
+        }
+        let top = context.mapping(document.root, allowed: Self.topKeys, what: "segctl.yaml")
+        // The target decides the defaults of other keys, so read it first.
+        var kind = TargetKind.platform
+        var apiPairs: [String: Int] = [:]
+        if let apiIndex = top["api"] {
+            apiPairs = context.mapping(apiIndex, allowed: Self.apiKeys, what: "api")
+            if let kindIndex = apiPairs["kind"], let text = context.text(kindIndex, "api.kind") {
+                if let parsed = TargetKind(rawValue: text) {
+                    kind = parsed
+                } else {
+                    context.error("api.kind must be one of \(TargetKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'", at: kindIndex)
+                }
+            }
+        }
+        var config = withFile(.defaults(kind: kind), file)
+        if let index = top["directory"], let text = context.text(index, "directory") {
+            if text.isEmpty { context.error("directory must not be empty", at: index) } else { config.directory = text }
+        }
+        if let index = apiPairs["url"], let text = context.text(index, "api.url") {
+            if Self.isHTTPURL(text) {
+                config.api.url = text
+            } else {
+                context.error("api.url must be an http:// or https:// URL, not '\(text)'", at: index)
+            }
+        }
+        for (key, path) in [("tokenEnv", \RepositoryConfig.API.tokenEnv), ("userEnv", \.userEnv), ("passwordEnv", \.passwordEnv)] {
+            if let index = apiPairs[key], let text = context.text(index, "api.\(key)") {
+                if Self.isEnvironmentName(text) {
+                    config.api[keyPath: path] = text
+                } else {
+                    // Never echo the value: a token pasted here by mistake must not reach a CI log.
+                    context.error("api.\(key) must name an environment variable (letters, digits and _), not hold a secret itself; move the value into an environment variable", at: index)
+                }
+            }
+        }
+        if let index = apiPairs["productId"], let text = context.text(index, "api.productId") {
+            config.api.productId = text
+        }
+        if let index = top["idFormats"] {
+            let formats = context.mapping(index, allowed: Self.idFormatKeys, what: "idFormats")
+            if let i = formats["user"], let p = context.pattern(i, "idFormats.user") { config.idFormats.user = p }
+            if let i = formats["company"], let p = context.pattern(i, "idFormats.company") { config.idFormats.company = p }
+            if let i = formats["segment"], let p = context.pattern(i, "idFormats.segment") { config.idFormats.segment = p }
+        }
+        if let index = top["nameFormat"], let p = context.pattern(index, "nameFormat") {
+            config.nameFormat = p
+        }
+        if let index = top["prune"], let flag = context.boolean(index, "prune") {
+            config.prune = flag
+        }
+        if let index = top["limits"] {
+            let limits = context.mapping(index, allowed: Self.limitKeys, what: "limits")
+            if let i = limits["listItems"], let n = context.positiveInteger(i, "limits.listItems") { config.limits.listItems = n }
+            if let i = limits["segments"], let n = context.positiveInteger(i, "limits.segments") { config.limits.segments = n }
+        }
+        if let index = top["protect"] {
+            let node = document[index]
+            if node.kind == .sequence {
+                for item in document.items(of: index) {
+                    if let name = context.text(Int(item), "protect item") {
+                        config.protect.append(name)
+                        config.protectMarks.append(document[Int(item)].start)
+                    }
+                }
+            } else if !(node.kind == .scalar && ScalarType(of: node) == .null) {
+                context.diagnostics.append(TypeRule.expectedList("protect", found: node, at: context.location(node.start)))
+            }
+        }
+        diagnostics.append(contentsOf: context.diagnostics)
+        return config
+    }
+
+    private func withFile(_ config: RepositoryConfig, _ file: String) -> RepositoryConfig {
+        var config = config
+        config.file = file
+        return config
+    }
+
+    static func isHTTPURL(_ text: String) -> Bool {
+        (text.hasPrefix("http://") || text.hasPrefix("https://")) && text.count > "https://".count - 1
+            && !text.contains(" ")
+    }
+
+    static func isEnvironmentName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        return text.utf8.allSatisfy { b in
+            (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+        }
+    }
+
+    /// Typed access to the document with diagnostics collected along the way.
+    private struct Context {
+        let document: YAMLDocument
+        let file: String
+        var diagnostics: [Diagnostic] = []
+
+        init(document: YAMLDocument, file: String) {
+            self.document = document
+            self.file = file
+        }
+
+        func location(_ mark: YAMLMark) -> SourceLocation { SourceLocation(file: file, mark: mark) }
+
+        mutating func error(_ message: String, at index: Int) {
+            diagnostics.append(.error(ConfigDecoder.rule, message, at: location(document[index].start)))
+        }
+
+        /// The keys of the mapping at `index` mapped to their value nodes; reports unknown and duplicate keys.
+        mutating func mapping(_ index: Int, allowed: [String], what: String) -> [String: Int] {
+            let node = document[index]
+            guard node.kind == .mapping else {
+                if !(node.kind == .scalar && ScalarType(of: node) == .null) {
+                    diagnostics.append(TypeRule.expectedMapping(what, found: node.kind, at: location(node.start)))
+                }
+                return [:]
+            }
+            DuplicateKeyRule.check(document, mapping: index, file: file, into: &diagnostics)
+            var result: [String: Int] = [:]
+            for (key, value) in document.pairs(of: index) {
+                let keyNode = document[key]
+                guard keyNode.kind == .scalar, allowed.contains(keyNode.value) else {
+                    diagnostics.append(UnknownKeyRule.diagnostic(key: keyNode.value, allowed: allowed, context: what, at: location(keyNode.start)))
+                    continue
+                }
+                result[keyNode.value] = value
+            }
+            return result
+        }
+
+        mutating func text(_ index: Int, _ key: String) -> String? {
+            let node = document[index]
+            guard node.kind == .scalar else {
+                diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location(node.start)))
+                return nil
+            }
+            let type = ScalarType(of: node)
+            guard type == .string else {
+                diagnostics.append(TypeRule.expectedText(key, found: type, value: node.value, at: location(node.start)))
+                return nil
+            }
+            return node.value
+        }
+
+        mutating func boolean(_ index: Int, _ key: String) -> Bool? {
+            let node = document[index]
+            if node.kind == .scalar, node.style == .plain, node.value == "true" || node.value == "false" {
+                return node.value == "true"
+            }
+            diagnostics.append(TypeRule.expectedBoolean(key, found: node.kind == .scalar ? ScalarType(of: node) : .string, value: node.value, at: location(node.start)))
+            return nil
+        }
+
+        mutating func positiveInteger(_ index: Int, _ key: String) -> Int? {
+            let node = document[index]
+            if node.kind == .scalar, node.style == .plain, let n = Int(node.value), n > 0 { return n }
+            diagnostics.append(TypeRule.expectedInteger(key, value: node.value, at: location(node.start)))
+            return nil
+        }
+
+        mutating func pattern(_ index: Int, _ key: String) -> IDPattern? {
+            guard let text = text(index, key) else { return nil }
+            do {
+                return try IDPattern(text)
+            } catch {
+                diagnostics.append(.error(ConfigDecoder.rule, "\(key) '\(text)' is \(error.reason)", at: location(document[index].start)))
+                return nil
+            }
+        }
+    }
+}

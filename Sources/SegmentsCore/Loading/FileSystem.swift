@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX file operations segctl needs, with errors as readable sentences.
+public enum FileSystem {
+    /// What is at a path, without following a final symlink.
+    public enum EntryKind: Sendable {
+        case regular(size: Int), directory, symlink, other, missing
+    }
+
+    /// An operation failed; `reason` is `strerror`'s text.
+    public struct Failure: Error, Sendable {
+        /// Why, e.g. "Permission denied".
+        public var reason: String
+    }
+
+    /// The kind of entry at `path`; follows symlinks when `follow` is true.
+    public static func kind(of path: String, follow: Bool = false) -> EntryKind {
+        var info = stat()
+        let status = follow ? stat(path, &info) : lstat(path, &info)
+        guard status == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(info.st_size))
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// The canonical absolute path with every symlink resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The names in a directory, sorted, without `.` and `..`.
+    public static func entries(of path: String) throws(Failure) -> [String] {
+        guard let dir = opendir(path) else { throw lastFailure() }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// The whole contents of the file at `path`.
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw lastFailure() }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw lastFailure() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw lastFailure()
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
+    /// so an interruption leaves either the old file or the new one, never half of one.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var info = stat()
+        let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        var template = Array("\(path).segctl-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw lastFailure() }
+        let temporary = String(cString: template)
+        var failure: Failure?
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = lastFailure()
+                break
+            }
+            offset += n
+        }
+        if failure == nil, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = lastFailure() }
+        close(fd)
+        if failure == nil, rename(temporary, path) != 0 { failure = lastFailure() }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+
+    static func lastFailure() -> Failure {
+        Failure(reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,192 @@
+/// Turns a parsed segment file into a declaration, reporting every key and type problem with
+/// the parser's marks. Values are read exactly as written: an unquoted `007` stays "007".
+public struct SegmentDecoder: Sendable {
+    /// The target whose file format is decoded.
+    public let schema: SegmentSchema
+
+    /// Creates a decoder for `schema`.
+    public init(schema: SegmentSchema) {
+        self.schema = schema
+    }
+
+    /// Decodes `document` read from `file`; returns nil when the file is not a mapping at all.
+    public func decode(_ document: YAMLDocument, file: String, into diagnostics: inout [Diagnostic]) -> SegmentDeclaration? {
+        let root = document[document.root]
+        guard root.kind == .mapping else {
+            if root.kind == .scalar, root.style == .plain, ScalarType(of: root) == .null {
+                diagnostics.append(.error(YAMLError.Kind.empty.rawValue, "the file is empty: a segment file holds one YAML mapping", at: SourceLocation(file: file, mark: root.start)))
+            } else {
+                diagnostics.append(TypeRule.expectedMapping("a segment file", found: root.kind, at: SourceLocation(file: file, mark: root.start)))
+            }
+            return nil
+        }
+        DuplicateKeyRule.check(document, mapping: document.root, file: file, into: &diagnostics)
+
+        var declaration = SegmentDeclaration(file: file, state: SegmentState(name: "", fields: [:]), rootMark: root.start)
+        var seenKeys = Set<String>()
+        let allowed = schema.keys
+        let otherKeys = Self.otherTargetKeys(than: schema.target)
+        for (keyIndex, valueIndex) in document.pairs(of: document.root) {
+            let keyNode = document[keyIndex]
+            let keyLocation = SourceLocation(file: file, mark: keyNode.start)
+            guard keyNode.kind == .scalar else {
+                diagnostics.append(.error(TypeRule.id, "keys must be plain words such as 'name', not a \(keyNode.kind == .sequence ? "list" : "mapping")", at: keyLocation))
+                continue
+            }
+            let key = keyNode.value
+            guard allowed.contains(key) else {
+                diagnostics.append(UnknownKeyRule.diagnostic(
+                    key: key, allowed: allowed, otherTargetKeys: otherKeys, currentTarget: schema.target,
+                    context: "a \(schema.target.rawValue) segment file", at: keyLocation))
+                continue
+            }
+            seenKeys.insert(key)
+            let valueNode = document[valueIndex]
+            declaration.valueMarks[key] = valueNode.start
+            let location = SourceLocation(file: file, mark: valueNode.start)
+            switch key {
+            case "name":
+                if let text = text(key, valueNode, nullable: false, at: location, into: &diagnostics) {
+                    declaration.state.name = text
+                }
+            case "id":
+                if let text = text(key, valueNode, nullable: false, at: location, into: &diagnostics, acceptAnyScalar: true) {
+                    declaration.pinnedID = text
+                }
+            case "protect":
+                if let flag = boolean(key, valueNode, at: location, into: &diagnostics) {
+                    declaration.protect = flag
+                }
+            default:
+                guard let field = schema.field(key) else { continue }
+                if let value = decodeField(field, document, valueIndex, file: file, into: &diagnostics, declaration: &declaration) {
+                    declaration.state.fields[key] = value
+                }
+            }
+        }
+        if !seenKeys.contains("name") {
+            diagnostics.append(RequiredKeyRule.missing("name", at: SourceLocation(file: file, mark: root.start)))
+        }
+        for field in schema.fields {
+            if seenKeys.contains(field.key) { continue }
+            if field.required {
+                diagnostics.append(RequiredKeyRule.missing(field.key, at: SourceLocation(file: file, mark: root.start)))
+            } else {
+                declaration.state.fields[field.key] = field.defaultValue
+            }
+        }
+        return declaration
+    }
+
+    private func decodeField(
+        _ field: SegmentSchema.Field, _ document: YAMLDocument, _ index: Int, file: String,
+        into diagnostics: inout [Diagnostic], declaration: inout SegmentDeclaration
+    ) -> FieldValue? {
+        let node = document[index]
+        let location = SourceLocation(file: file, mark: node.start)
+        switch field.kind {
+        case .text(_, _, let nullable):
+            if nullable, node.kind == .scalar, ScalarType(of: node) == .null { return .null }
+            return text(field.key, node, nullable: nullable, at: location, into: &diagnostics).map(FieldValue.string)
+        case .boolean:
+            return boolean(field.key, node, at: location, into: &diagnostics).map(FieldValue.bool)
+        case .members:
+            return list(field.key, document, index, file: file, into: &diagnostics, declaration: &declaration)
+        case .comparisonValue:
+            if node.kind == .scalar {
+                if node.style == .plain, ScalarType(of: node) == .null {
+                    diagnostics.append(TypeRule.emptyItem(field.key, at: location))
+                    return nil
+                }
+                return .string(node.value)
+            }
+            return list(field.key, document, index, file: file, into: &diagnostics, declaration: &declaration)
+        }
+    }
+
+    /// A text value; numbers and booleans are refused unless quoted (IDs accept any scalar).
+    private func text(
+        _ key: String, _ node: YAMLDocument.Node, nullable: Bool, at location: SourceLocation,
+        into diagnostics: inout [Diagnostic], acceptAnyScalar: Bool = false
+    ) -> String? {
+        guard node.kind == .scalar else {
+            diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location))
+            return nil
+        }
+        let type = ScalarType(of: node)
+        switch type {
+        case .string:
+            return node.value
+        case .null:
+            if node.value.isEmpty || !nullable {
+                diagnostics.append(.error(TypeRule.id, "'\(key)' is empty; give it a value\(nullable ? " or remove the key" : "")", at: location))
+                return nil
+            }
+            return node.value
+        default:
+            if acceptAnyScalar { return node.value }
+            diagnostics.append(TypeRule.expectedText(key, found: type, value: node.value, at: location))
+            return nil
+        }
+    }
+
+    private func boolean(_ key: String, _ node: YAMLDocument.Node, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Bool? {
+        guard node.kind == .scalar else {
+            diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location))
+            return nil
+        }
+        if node.style == .plain && node.tag == nil {
+            if node.value == "true" { return true }
+            if node.value == "false" { return false }
+        }
+        diagnostics.append(TypeRule.expectedBoolean(key, found: ScalarType(of: node), value: node.value, at: location))
+        return nil
+    }
+
+    private func list(
+        _ key: String, _ document: YAMLDocument, _ index: Int, file: String,
+        into diagnostics: inout [Diagnostic], declaration: inout SegmentDeclaration
+    ) -> FieldValue? {
+        let node = document[index]
+        if node.kind == .scalar, node.style == .plain, ScalarType(of: node) == .null {
+            declaration.itemMarks[key] = []
+            return .list([])
+        }
+        guard node.kind == .sequence else {
+            diagnostics.append(TypeRule.expectedList(key, found: node, at: SourceLocation(file: file, mark: node.start)))
+            return nil
+        }
+        let items = document.items(of: index)
+        var values: [String] = []
+        var marks: [YAMLMark] = []
+        values.reserveCapacity(items.count)
+        marks.reserveCapacity(items.count)
+        for item in items {
+            let itemNode = document[Int(item)]
+            guard itemNode.kind == .scalar else {
+                diagnostics.append(TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)))
+                continue
+            }
+            if itemNode.value.isEmpty || (itemNode.style == .plain && itemNode.value == "~") {
+                diagnostics.append(TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)))
+                continue
+            }
+            values.append(itemNode.value)
+            marks.append(itemNode.start)
+        }
+        declaration.itemMarks[key] = marks
+        return .list(values)
+    }
+
+    /// Keys that belong to another target's format, for a pointed message.
+    static func otherTargetKeys(than target: TargetKind) -> [String: TargetKind] {
+        var result: [String: TargetKind] = [:]
+        let own = Set(SegmentSchema.of(target).keys)
+        for other in TargetKind.allCases where other != target {
+            for key in SegmentSchema.of(other).keys where !own.contains(key) {
+                result[key] = other
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,71 @@
+/// A parsed YAML document: every node with its source marks, stored flat for speed.
+///
+/// Nodes live in one array and refer to their children by index, so a file of 100,000 IDs costs
+/// two arrays rather than 100,000 heap objects. Aliases are resolved while reading: a child slot
+/// holds the index of the anchored node, whose expanded size the reader has already bounded.
+public struct YAMLDocument: Sendable {
+    /// One scalar, sequence or mapping.
+    public struct Node: Sendable {
+        /// The three YAML node kinds.
+        public enum Kind: UInt8, Sendable {
+            case scalar, sequence, mapping
+        }
+
+        /// How the node was written; scalars and collections use disjoint cases.
+        public enum Style: UInt8, Sendable {
+            case plain, singleQuoted, doubleQuoted, literal, folded
+            case block, flow
+        }
+
+        /// Scalar, sequence or mapping.
+        public var kind: Kind
+        /// How it was written.
+        public var style: Style
+        /// Where the node starts (for a quoted scalar, at the quote).
+        public var start: YAMLMark
+        /// Where the node ends (just after its last character).
+        public var end: YAMLMark
+        /// A scalar's text after YAML unescaping and folding; empty for collections.
+        public var value: String
+        /// An explicit tag such as `tag:yaml.org,2002:str`, if the file wrote one.
+        public var tag: String?
+        /// First index of this collection's entries in the document's child list.
+        var firstChild: Int32
+        /// Number of entries (for a mapping, keys and values counted separately).
+        var childCount: Int32
+        /// Nodes in this subtree with aliases expanded, saturating; bounds alias expansion.
+        var weight: Int
+    }
+
+    /// All nodes, in the order their events arrived.
+    public internal(set) var nodes: [Node]
+    /// Children of all collections; each collection's children are contiguous.
+    var children: [Int32]
+    /// Index of the document's root node.
+    public internal(set) var root: Int
+    /// Whether any alias was used; editors refuse such files rather than guess.
+    public internal(set) var usesAliases: Bool
+
+    /// The node at `index`.
+    public subscript(index: Int) -> Node { nodes[index] }
+
+    /// The items of the sequence at `index`, as node indices.
+    public func items(of index: Int) -> ArraySlice<Int32> {
+        let node = nodes[index]
+        let first = Int(node.firstChild)
+        return children[first..<first + Int(node.childCount)]
+    }
+
+    /// The key/value pairs of the mapping at `index`, as node indices, in file order.
+    public func pairs(of index: Int) -> [(key: Int, value: Int)] {
+        let entries = items(of: index)
+        var result: [(key: Int, value: Int)] = []
+        result.reserveCapacity(entries.count / 2)
+        var i = entries.startIndex
+        while i + 1 < entries.endIndex {
+            result.append((Int(entries[i]), Int(entries[i + 1])))
+            i += 2
+        }
+        return result
+    }
+}

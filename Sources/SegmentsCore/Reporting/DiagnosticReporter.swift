@@ -1,0 +1,21 @@
+/// Renders validation diagnostics in one output format.
+public protocol DiagnosticReporter: Sendable {
+    /// The format's name on the command line (`--format`).
+    static var identifier: String { get }
+    /// The whole output for `diagnostics` and their summary, ending with a newline.
+    func report(_ diagnostics: [Diagnostic], summary: DiagnosticSummary) -> String
+}
+
+/// The output formats of `segctl validate`.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text, json, github
+
+    /// A reporter for this format; colour applies to text only.
+    public func reporter(colored: Bool) -> any DiagnosticReporter {
+        switch self {
+        case .text: TextDiagnosticReporter(colored: colored)
+        case .json: JSONDiagnosticReporter()
+        case .github: GitHubDiagnosticReporter()
+        }
+    }
+}
