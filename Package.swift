@@ -57,6 +57,7 @@ let package = Package(
                 "SegmentsCore",
                 "SegmentsClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -71,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "SegmentsCoreTests",
             dependencies: ["SegmentsCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SegmentsServerTests",
@@ -90,7 +91,7 @@ let package = Package(
                 "segments-server",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -49,6 +49,11 @@ enum Output {
         return isatty(standardError ? STDERR_FILENO : STDOUT_FILENO) == 1
     }
 
+    /// Whether standard output is a terminal.
+    static var isTerminalOutput: Bool {
+        isatty(STDOUT_FILENO) == 1
+    }
+
     /// Whether standard input is a terminal a person can answer on.
     static var isInteractive: Bool {
         isatty(STDIN_FILENO) == 1

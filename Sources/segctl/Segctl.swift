@@ -18,7 +18,8 @@ struct Segctl: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, SchemaCommand.self,
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self,
+            SchemaCommand.self,
         ]
     )
 

@@ -10,6 +10,7 @@ struct ValidateCommand: AsyncParsableCommand {
     )
 
     @ParentCommand var root: Segctl
+    @OptionGroup var remoteOptions: RemoteOptions
 
     @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
     var format: DiagnosticFormat = .text
@@ -26,7 +27,11 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         var workspace = Workspace.open(root, format: format, toStandardError: false)
         workspace.repository.maxFileSize = maxFileSize << 20
-        let result = workspace.validate()
+        var result = workspace.validate()
+        if remote && result.summary.errors == 0 {
+            let found = await RemoteCheck.run(workspace: workspace, segments: result.segments, options: remoteOptions)
+            result.diagnostics = Diagnostic.sorted(result.diagnostics + found)
+        }
         let summary = result.summary
         let reporter = format.reporter(colored: Output.wantsColor())
         Output.standardOutput(reporter.report(result.diagnostics, summary: summary))

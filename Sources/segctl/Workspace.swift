@@ -27,9 +27,11 @@ struct Workspace {
     }
 
     /// Lists and validates every segment file.
-    func validate() -> Validator.Report {
+    func validate(recordingDigests: Bool = false) -> Validator.Report {
         let (files, listing) = repository.segmentFiles()
-        var result = Validator(config: repository.config).validate(files)
+        var validator = Validator(config: repository.config)
+        validator.recordsDigests = recordingDigests
+        var result = validator.validate(files)
         if !listing.isEmpty {
             result.diagnostics = Diagnostic.sorted(result.diagnostics + listing)
         }

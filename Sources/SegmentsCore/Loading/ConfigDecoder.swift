@@ -96,7 +96,7 @@ public struct ConfigDecoder: Sendable {
                 context.diagnostics.append(TypeRule.expectedList("protect", found: node, at: context.location(node.start)))
             }
         }
-        diagnostics.append(contentsOf: context.diagnostics)
+        diagnostics.append(contentsOf: Diagnostic.sorted(context.diagnostics))
         return config
     }
 

@@ -42,27 +42,33 @@ public struct SegmentDecoder: Sendable {
             }
             seenKeys.insert(key)
             let valueNode = document[valueIndex]
-            declaration.valueMarks[key] = valueNode.start
             let location = SourceLocation(file: file, mark: valueNode.start)
+            // A value's mark is recorded only once it decoded, so rules never re-report a bad value.
+            var decoded = false
             switch key {
             case "name":
                 if let text = text(key, valueNode, nullable: false, at: location, into: &diagnostics) {
                     declaration.state.name = text
+                    decoded = true
                 }
             case "id":
                 if let text = text(key, valueNode, nullable: false, at: location, into: &diagnostics, acceptAnyScalar: true) {
                     declaration.pinnedID = text
+                    decoded = true
                 }
             case "protect":
                 if let flag = boolean(key, valueNode, at: location, into: &diagnostics) {
                     declaration.protect = flag
+                    decoded = true
                 }
             default:
                 guard let field = schema.field(key) else { continue }
                 if let value = decodeField(field, document, valueIndex, file: file, into: &diagnostics, declaration: &declaration) {
                     declaration.state.fields[key] = value
+                    decoded = true
                 }
             }
+            if decoded { declaration.valueMarks[key] = valueNode.start }
         }
         if !seenKeys.contains("name") {
             diagnostics.append(RequiredKeyRule.missing("name", at: SourceLocation(file: file, mark: root.start)))

@@ -11,6 +11,8 @@ public struct Validator: Sendable {
         public var diagnostics: [Diagnostic]
         /// How many files were read.
         public var fileCount: Int
+        /// SHA-256 of each file read, when the validator records digests.
+        public var fileDigests: [SavedPlan.FileDigest] = []
 
         /// The counts for the summary line.
         public var summary: DiagnosticSummary { DiagnosticSummary(diagnostics: diagnostics, files: fileCount) }
@@ -20,6 +22,8 @@ public struct Validator: Sendable {
     public let context: ValidationContext
     /// The YAML reader with its bounds.
     public var reader = YAMLReader()
+    /// Whether to record each file's SHA-256 (for saved plans).
+    public var recordsDigests = false
     let segmentRules: [any SegmentRule]
     let repositoryRules: [any RepositoryRule]
 
@@ -46,23 +50,32 @@ public struct Validator: Sendable {
         let outcomes = ParallelMap.map(files) { validate(file: $0) }
         var segments: [SegmentDeclaration] = []
         var diagnostics: [Diagnostic] = []
+        var digests: [SavedPlan.FileDigest] = []
         for outcome in outcomes {
             if let segment = outcome.segment { segments.append(segment) }
+            if let digest = outcome.digest { digests.append(digest) }
             diagnostics.append(contentsOf: outcome.diagnostics)
         }
         for rule in repositoryRules {
             rule.check(segments, in: context, into: &diagnostics)
         }
-        return Report(segments: segments, diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count)
+        return Report(segments: segments, diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count, fileDigests: digests)
     }
 
     /// Parses, decodes and checks one file.
-    public func validate(file pending: PendingSourceFile) -> (segment: SegmentDeclaration?, diagnostics: [Diagnostic]) {
+    public func validate(file pending: PendingSourceFile) -> (segment: SegmentDeclaration?, diagnostics: [Diagnostic], digest: SavedPlan.FileDigest?) {
         let file: SourceFile
         switch pending.load() {
         case .success(let loaded): file = loaded
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic], nil)
         }
+        let digest = recordsDigests ? SavedPlan.FileDigest(path: file.path, sha256: Digest.sha256(file.bytes)) : nil
+        let (segment, diagnostics) = check(file)
+        return (segment, diagnostics, digest)
+    }
+
+    /// Parses, decodes and checks the bytes of one file.
+    func check(_ file: SourceFile) -> (SegmentDeclaration?, [Diagnostic]) {
         if let nul = file.bytes.prefix(8192).firstIndex(of: 0) {
             let line = file.bytes[..<nul].count { $0 == UInt8(ascii: "\n") } + 1
             return (nil, [.error(

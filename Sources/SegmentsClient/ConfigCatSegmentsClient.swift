@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+import NIOHTTP1
+import SegmentsCore
+
+/// ConfigCat's Public Management API v1, the segments of one product, over HTTP Basic auth.
+public struct ConfigCatSegmentsClient: SegmentsRemote {
+    /// Segments fetched at once when reading the full state (one GET per segment).
+    public static let fetchConcurrency = 6
+
+    public var target: TargetKind { .configcat }
+    let transport: HTTPTransport
+    let productID: String
+    let secrets: [Secret]
+    let credentialSource: String
+
+    /// Creates a client for `productID` at `endpoint`.
+    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy = RetryPolicy(), logger: Logger) {
+        self.productID = productID
+        let encoded = Data("\(user.value):\(password.value)".utf8).base64EncodedString()
+        credentialSource = "\(user.source)/\(password.source)"
+        let authorization = Secret(encoded, source: credentialSource)
+        secrets = [authorization, password, user]
+        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", retry: retry, logger: logger)
+    }
+
+    var listPath: String { "/v1/products/\(PlatformSegmentsClient.escape(productID))/segments" }
+
+    func segmentPath(_ id: String) -> String { "/v1/segments/\(PlatformSegmentsClient.escape(id))" }
+
+    public func listSegments() async throws -> [RemoteSegment] {
+        let reply = try await send(.GET, listPath, idempotent: true)
+        let listed = try decode([ConfigCatWireFormat.ListedSegment].self, reply, "GET \(listPath)")
+        // The list is thin: one GET per segment, a few at a time.
+        return try await withThrowingTaskGroup(of: (Int, RemoteSegment?).self) { group in
+            var results = [RemoteSegment?](repeating: nil, count: listed.count)
+            var next = 0
+            func startNext() {
+                guard next < listed.count else { return }
+                let index = next
+                let entry = listed[index]
+                next += 1
+                group.addTask { (index, try await fetch(id: entry.segmentId, usage: entry.usage)) }
+            }
+            for _ in 0..<Self.fetchConcurrency { startNext() }
+            while let (index, segment) = try await group.next() {
+                results[index] = segment
+                startNext()
+            }
+            return results.compactMap { $0 }
+        }
+    }
+
+    public func fetchSegment(id: String) async throws -> RemoteSegment? {
+        try await fetch(id: id, usage: nil)
+    }
+
+    func fetch(id: String, usage: Int?) async throws -> RemoteSegment? {
+        let path = segmentPath(id)
+        let reply = try await transport.send(.GET, path, idempotent: true)
+        if reply.status == 404 { return nil }
+        try check(reply, "GET \(path)")
+        return try decode(ConfigCatWireFormat.Segment.self, reply, "GET \(path)").remote(usage: usage)
+    }
+
+    public func createSegment(_ state: SegmentState) async throws -> String {
+        let reply = try await send(.POST, listPath, json: ConfigCatWireFormat.body(state), idempotent: false)
+        return try decode(ConfigCatWireFormat.Segment.self, reply, "POST \(listPath)").segmentId
+    }
+
+    public func updateSegment(id: String, to state: SegmentState, changedFields: Set<String>) async throws {
+        _ = try await send(.PUT, segmentPath(id), json: ConfigCatWireFormat.body(state), idempotent: true)
+    }
+
+    public func deleteSegment(id: String) async throws {
+        _ = try await send(.DELETE, segmentPath(id), idempotent: true)
+    }
+
+    /// ConfigCat segments compare user attributes, not directory IDs: there is nothing to label.
+    public func resolveLabels(_ ids: [String], kind: SegmentSchema.MemberKind) async throws -> [String: String] {
+        [:]
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, json: [UInt8]? = nil, idempotent: Bool) async throws -> HTTPReply {
+        let reply = try await transport.send(method, path, json: json, idempotent: idempotent)
+        try check(reply, "\(method.rawValue) \(path)")
+        return reply
+    }
+
+    /// ConfigCat's error bodies map fields to messages; show them field by field, or fall back
+    /// to the status line and body text.
+    private func check(_ reply: HTTPReply, _ what: String) throws {
+        guard !reply.isSuccess else { return }
+        let detail = redact(Self.errorText(reply.body))
+        switch reply.status {
+        case 401:
+            throw ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
+        case 403:
+            throw ClientError(.forbidden, "\(what): 403 Forbidden: the credentials in \(credentialSource) may not manage this product's segments\(detail.isEmpty ? "" : ": \(detail)")", status: 403)
+        case 404:
+            throw ClientError(.notFound, "\(what): 404 Not Found (is api.productId right?)\(detail.isEmpty ? "" : ": \(detail)")", status: 404)
+        case 400..<500:
+            throw ClientError(.rejected, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
+        default:
+            throw ClientError(.server, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
+        }
+    }
+
+    /// `name: too long; comparisonValue: required`, or the body's text.
+    static func errorText(_ body: [UInt8]) -> String {
+        guard !body.isEmpty else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+            var parts: [String] = []
+            for key in object.keys.sorted() {
+                if let messages = object[key] as? [String] {
+                    parts.append("\(key): \(messages.joined(separator: "; "))")
+                } else if let message = object[key] as? String {
+                    parts.append("\(key): \(message)")
+                }
+            }
+            if !parts.isEmpty { return parts.joined(separator: "; ") }
+        }
+        return PlatformSegmentsClient.snippet(body)
+    }
+
+    private func redact(_ text: String) -> String {
+        secrets.reduce(text) { $1.redact($0) }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ reply: HTTPReply, _ what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(reply.body))
+        } catch {
+            let contentType = reply.headers.first(name: "Content-Type") ?? "no content type"
+            let kind = contentType.contains("json") ? "an unexpected JSON shape" : "a non-JSON body (\(contentType))"
+            throw ClientError(.badResponse, "\(what): HTTP \(reply.status) with \(kind): \(redact(PlatformSegmentsClient.snippet(reply.body)))", status: reply.status)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Writes strings as YAML scalars that read back as exactly the same string: plain where
+/// that is unambiguous, double-quoted otherwise.
+public enum YAMLScalarWriter {
+    /// `text` as a YAML scalar for a block context (a mapping value or a list item).
+    public static func scalar(_ text: String) -> String {
+        isSafePlain(text) ? text : doubleQuoted(text)
+    }
+
+    /// Whether `text` can be written unquoted and still read back as the same string.
+    public static func isSafePlain(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        if first == " " || last == " " || first == "\t" || last == "\t" { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
+            // "-x" and "?x" and ":x" are plain in block context only when not followed by a space.
+            guard first == "-" || first == "?" || first == ":" else { return false }
+            let scalars = Array(text.unicodeScalars)
+            if scalars.count == 1 || scalars[1] == " " { return false }
+        }
+        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" {
+            return false
+        }
+        if text.hasPrefix("---") || text.hasPrefix("...") { return false }
+        return ScalarType.resolvePlain(text) == .string
+    }
+
+    /// `text` in double quotes with YAML escapes.
+    public static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case "\0": out += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" {
+                    out += scalar.value <= 0xFF
+                        ? "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                        : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A comment's text on one line.
+    public static func comment(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,50 @@
+/// Choices that shape how a plan is shown, shared by every plan format.
+public struct PlanRenderOptions: Sendable {
+    /// ANSI colour (text format on a terminal only).
+    public var colored: Bool
+    /// Counts instead of member IDs, for public pull-request comments.
+    public var redactMembers: Bool
+
+    /// Creates options.
+    public init(colored: Bool = false, redactMembers: Bool = false) {
+        self.colored = colored
+        self.redactMembers = redactMembers
+    }
+}
+
+/// The output formats of `segctl plan`.
+public enum PlanFormat: String, Sendable, CaseIterable {
+    case text, markdown, json
+
+    /// Renders `plan` in this format.
+    public func render(_ plan: Plan, options: PlanRenderOptions) -> String {
+        switch self {
+        case .text: TextPlanRenderer(options: options).render(plan)
+        case .markdown: MarkdownPlanRenderer(options: options).render(plan)
+        case .json: JSONPlanRenderer(options: options).render(plan)
+        }
+    }
+}
+
+extension Change {
+    /// Whether member IDs of this change may be printed under `options`.
+    func showsMembers(_ options: PlanRenderOptions) -> Bool {
+        !options.redactMembers && !isSensitive
+    }
+
+    /// A field's value as text, hidden for sensitive values.
+    func display(_ value: FieldValue?, key: String) -> String {
+        guard let value else { return "null" }
+        if isSensitive && key == "comparisonValue" { return "(sensitive, hidden)" }
+        return value.displayText
+    }
+
+    /// `+2 -1` or, for sensitive lists, a sentence that makes the hiding explicit.
+    func countsPhrase(_ member: MemberChange) -> String {
+        switch action {
+        case .create: "\(member.countAfter) \(member.countAfter == 1 ? "item" : "items")"
+        case .delete: "\(member.countBefore) \(member.countBefore == 1 ? "item" : "items")"
+        case .update: "+\(member.added.count) -\(member.removed.count) (\(member.countBefore) -> \(member.countAfter))"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import SegmentsCore
+
+/// Broken or hostile segment files get a clear, located error: never a crash or a hang.
+struct HostileInputTests {
+    func validate(_ bytes: [UInt8], path: String = "segments/bad.yaml") -> [Diagnostic] {
+        Validator(config: .defaults()).validate([SourceFile(path: path, bytes: bytes)]).diagnostics
+    }
+
+    @Test func zeroByteFile() {
+        let diagnostics = validate([])
+        #expect(diagnostics.map(Fixtures.describe) == ["error 1:1 empty-file the file is empty: a segment file holds one YAML mapping"])
+    }
+
+    @Test func binaryFileNamedYAML() {
+        var bytes: [UInt8] = Array("name: x\n".utf8)
+        bytes += [0x00, 0x13, 0x7F, 0xFF, 0x00]
+        let diagnostics = validate(bytes)
+        #expect(diagnostics.map(Fixtures.describe) == ["error 2:1 yaml-syntax binary file (it contains NUL bytes); a segment file is YAML text"])
+    }
+
+    @Test func invalidUTF8() {
+        let diagnostics = validate(Array("name: caf".utf8) + [0xE9] + Array("\n".utf8))
+        #expect(diagnostics.map(Fixtures.describe) == ["error 1:10 yaml-syntax invalid UTF-8: incomplete UTF-8 octet sequence at byte 9"])
+    }
+
+    @Test func aliasBombFailsFastWithItsLocation() {
+        var text = "name: lol\nuserIds: &a [user-1, user-1, user-1, user-1, user-1, user-1, user-1, user-1, user-1, user-1]\n"
+        var previous = "a"
+        for level in 1...8 {
+            text += "x\(level): &l\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ",") + "]\n"
+            previous = "l\(level)"
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let diagnostics = validate(Array(text.utf8))
+        #expect(clock.now - start < .seconds(1))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.rule == "alias-expansion")
+        #expect(diagnostics.first?.location?.line == 6)
+    }
+
+    @Test func veryDeepNesting() {
+        let text = "name: deep\nuserIds: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n"
+        let diagnostics = validate(Array(text.utf8))
+        #expect(diagnostics.map(Fixtures.describe) == ["error 2:73 nesting-depth collections nest deeper than 64 levels"])
+    }
+}

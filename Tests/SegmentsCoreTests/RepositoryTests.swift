@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import SegmentsCore
+
+struct RepositoryTests {
+    @Test func findsYAMLFilesInSubfoldersAndIgnoresTheRest() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("segments/a.yaml", "name: a\n")
+        try repo.write("segments/team/b.yml", "name: b\n")
+        try repo.write("segments/.hidden.yaml", "name: [broken\n")
+        try repo.write("segments/.git/c.yaml", "name: [broken\n")
+        try repo.write("segments/notes.txt", "not yaml")
+        try repo.write("segments/README.md", "# readme")
+        let report = try repo.validate()
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.segments.map(\.file) == ["segments/a.yaml", "segments/team/b.yml"])
+    }
+
+    @Test func symlinkOutsideTheRepositoryIsRefused() throws {
+        let repo = try TemporaryRepository()
+        let outside = try TemporaryRepository()
+        let target = try outside.write("secret.yaml", "name: secret\n")
+        try FileManager.default.createSymbolicLink(atPath: repo.path("segments/escape.yaml"), withDestinationPath: target)
+        try repo.write("segments/ok.yaml", "name: ok\n")
+        let report = try repo.validate()
+        #expect(report.diagnostics.map(Fixtures.describe) == ["error 1:1 file symlink leads outside the repository (to \(target)); refusing to read it"])
+        #expect(report.diagnostics.first?.location?.file == "segments/escape.yaml")
+        #expect(report.segments.map(\.name) == ["ok"])
+    }
+
+    @Test func symlinkedDirectoryOutsideIsNotFollowed() throws {
+        let repo = try TemporaryRepository()
+        let outside = try TemporaryRepository()
+        try outside.write("segments/x.yaml", "name: x\n")
+        try FileManager.default.createSymbolicLink(atPath: repo.path("segments/linked"), withDestinationPath: outside.path("segments"))
+        let report = try repo.validate()
+        #expect(report.diagnostics.first?.message.hasPrefix("symlink to a directory outside the repository") == true)
+        #expect(report.segments.isEmpty)
+    }
+
+    @Test func symlinkInsideTheRepositoryIsFollowed() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("shared/common.yaml", "name: common\n")
+        try FileManager.default.createSymbolicLink(atPath: repo.path("segments/common.yaml"), withDestinationPath: repo.path("shared/common.yaml"))
+        let report = try repo.validate()
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.segments.map(\.name) == ["common"])
+    }
+
+    @Test func symlinkLoopTerminates() throws {
+        let repo = try TemporaryRepository()
+        try FileManager.default.createSymbolicLink(atPath: repo.path("segments/loop"), withDestinationPath: repo.path("segments"))
+        try repo.write("segments/a.yaml", "name: a\n")
+        let report = try repo.validate()
+        #expect(report.segments.map(\.name) == ["a"])
+    }
+
+    @Test func fileOverTheSizeLimitIsRefusedUnread() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("segments/big.yaml", "name: big\ndescription: " + String(repeating: "x", count: 2 << 20) + "\n")
+        var repository = try repo.open()
+        repository.maxFileSize = 1 << 20
+        let (files, listing) = repository.segmentFiles()
+        #expect(files.isEmpty)
+        #expect(listing.map(Fixtures.describe) == ["error 1:1 file file is 2.0 MiB, over the 1 MiB limit; refusing to read it"])
+    }
+
+    @Test func unreadableFileIsReported() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("segments/gone.yaml", "name: gone\n")
+        let repository = try repo.open()
+        let (files, _) = repository.segmentFiles()
+        // The file disappears between listing and reading (as when permissions or a checkout change).
+        try FileManager.default.removeItem(atPath: repo.path("segments/gone.yaml"))
+        let report = Validator(config: repository.config).validate(files)
+        #expect(report.diagnostics.map(Fixtures.describe) == ["error 1:1 unreadable cannot read file: No such file or directory"])
+    }
+
+    @Test func directoryReadIsAnError() {
+        #expect(throws: FileSystem.Failure.self) { try FileSystem.read("/") }
+    }
+
+    @Test func namedPipeIsNotRead() throws {
+        let repo = try TemporaryRepository()
+        #expect(mkfifo(repo.path("segments/pipe.yaml"), 0o644) == 0)
+        let report = try repo.validate()
+        #expect(report.diagnostics.map(Fixtures.describe) == ["error 1:1 file not a regular file (a device, pipe or socket); refusing to read it"])
+    }
+
+    @Test func missingSegmentsDirectoryIsAConfigurationError() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("segctl.yaml", "directory: nowhere\n")
+        #expect(throws: Repository.ConfigurationError.self) { try repo.open() }
+        do throws(Repository.ConfigurationError) {
+            _ = try Repository.open(workingDirectory: repo.root)
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["segments directory nowhere does not exist (set 'directory' in segctl.yaml, or create it)"])
+        }
+    }
+
+    @Test func displayPathsAreRelativeToTheWorkingDirectory() {
+        #expect(Repository.relative("/a/b/c.yaml", to: "/a") == "b/c.yaml")
+        #expect(Repository.relative("/x/c.yaml", to: "/a/b") == "../../x/c.yaml")
+        #expect(Repository.normalize("/a/./b/../c//d") == "/a/c/d")
+    }
+}
