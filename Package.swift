@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.30.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.20.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
     ],
     targets: [
         // libyaml from the system (Debian: libyaml-dev); parsed at the event level for speed and exact marks.
@@ -82,15 +83,30 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Servers the end-to-end tests run against: the real segments-server in process, a
+        // fault-injecting proxy in front of it, and a ConfigCat-compatible server.
+        .target(
+            name: "SegmentsTestSupport",
+            dependencies: [
+                "SegmentsCore",
+                "SegmentsServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/SegmentsTestSupport"
+        ),
         .testTarget(
             name: "SegmentsClientTests",
             dependencies: [
                 "SegmentsClient",
-                "SegmentsServer",
-                "segctl",
-                "segments-server",
-                .product(name: "Hummingbird", package: "hummingbird"),
-            ],
+                "SegmentsTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "SegctlTests",
+            dependencies: ["segctl", "segments-server", "SegmentsTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -6,6 +6,11 @@ public enum YAMLScalarWriter {
         isSafePlain(text) ? text : doubleQuoted(text)
     }
 
+    /// `text` as a YAML scalar inside a flow list (`[a, b]`), where `,[]{}` also need quotes.
+    public static func flowScalar(_ text: String) -> String {
+        isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) }) ? text : doubleQuoted(text)
+    }
+
     /// Whether `text` can be written unquoted and still read back as the same string.
     public static func isSafePlain(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }

@@ -95,7 +95,7 @@ public struct Planner: Sendable {
                 usage: segment.usage, warnings: warnings))
         }
 
-        flagProbableRenames(creates: &creates, deletes: &deletes, unmanaged: unclaimed, prune: prune, remote: byID, notices: &notices)
+        flagProbableRenames(creates: &creates, unmanaged: unclaimed, prune: prune, notices: &notices)
         problems += safetyProblems(deletes: deletes, remoteCount: remote.count, desired: desired)
 
         creates.sort { $0.name < $1.name }
@@ -120,8 +120,8 @@ public struct Planner: Sendable {
     /// A create without a pinned id that resembles a remote segment no file declares is
     /// probably a rename done the wrong way: say so, with the fix.
     private func flagProbableRenames(
-        creates: inout [Change], deletes: inout [Change], unmanaged: [RemoteSegment], prune: Bool,
-        remote: [String: RemoteSegment], notices: inout [String]
+        creates: inout [Change], unmanaged: [RemoteSegment], prune: Bool,
+        notices: inout [String]
     ) {
         var taken = Set<String>()
         for index in creates.indices {
@@ -138,9 +138,6 @@ public struct Planner: Sendable {
             if prune {
                 let message = "probable rename: '\(old.name)' is deleted and '\(desired.name)' created; \(advice)"
                 creates[index].warnings.append(message)
-                if let d = deletes.firstIndex(where: { $0.segmentID == old.id }) {
-                    deletes[d].warnings.append(message)
-                }
                 notices.append(message)
             } else {
                 let message = "probable rename: '\(desired.name)' would be created while '\(old.name)' (\(old.id)) stays unmanaged; \(advice)"

@@ -25,13 +25,16 @@ public enum SegmentDiff {
         return (fields, members)
     }
 
-    /// Everything a new segment sets, as changes from nothing.
+    /// Everything a new segment sets, as changes from nothing (null values and empty lists,
+    /// which set nothing, are left out).
     public static func creation(of desired: SegmentState, schema: SegmentSchema) -> (fields: [Change.FieldChange], members: [Change.MemberChange]) {
         var fields: [Change.FieldChange] = []
         var members: [Change.MemberChange] = []
         for field in schema.fields {
             let value = desired[field.key]
+            if value == .null { continue }
             if case .list(let items) = value {
+                if items.isEmpty { continue }
                 let set = Set(items)
                 members.append(Change.MemberChange(
                     key: field.key, kind: memberKind(field), added: set.sorted(), removed: [],
@@ -46,7 +49,7 @@ public enum SegmentDiff {
     /// The member lists of a segment about to be deleted, as counts.
     public static func deletion(of remote: SegmentState, schema: SegmentSchema) -> [Change.MemberChange] {
         schema.fields.compactMap { field in
-            guard let items = remote[field.key].listItems else { return nil }
+            guard let items = remote[field.key].listItems, !items.isEmpty else { return nil }
             return Change.MemberChange(key: field.key, kind: memberKind(field), added: [], removed: [], countBefore: Set(items).count, countAfter: 0)
         }
     }

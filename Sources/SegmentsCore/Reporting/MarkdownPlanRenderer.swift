@@ -17,10 +17,10 @@ public struct MarkdownPlanRenderer: Sendable {
     /// The comment, ending with a newline; folded further and further until it fits.
     public func render(_ plan: Plan) -> String {
         for limit in [membersShown, 20, 5, 0] where limit <= membersShown {
-            let text = compose(plan, membersShown: limit, details: true, folded: limit < membersShown)
+            let text = compose(plan, membersShown: limit, details: true)
             if text.count <= Self.characterBudget { return text }
         }
-        let withoutDetails = compose(plan, membersShown: 0, details: false, folded: true)
+        let withoutDetails = compose(plan, membersShown: 0, details: false)
         if withoutDetails.count <= Self.characterBudget { return withoutDetails }
         let note = "\n_The table is cut short to stay under GitHub's comment limit; run `segctl plan` for the full plan._\n"
         var cut = String(withoutDetails.prefix(Self.characterBudget - note.count))
@@ -28,7 +28,7 @@ public struct MarkdownPlanRenderer: Sendable {
         return cut + note
     }
 
-    func compose(_ plan: Plan, membersShown: Int, details: Bool, folded: Bool) -> String {
+    func compose(_ plan: Plan, membersShown: Int, details: Bool) -> String {
         var out = "### segctl plan\n\n**\(plan.summaryLine)**"
         if !plan.unchanged.isEmpty { out += " \(plan.unchanged.count) unchanged." }
         out += "\n\n"
@@ -68,6 +68,9 @@ public struct MarkdownPlanRenderer: Sendable {
                 out += "- \(Self.code(segment.name)) (`\(segment.id)`)\n"
             }
             out += "\n</details>\n\n"
+        }
+        let folded = !details || plan.changes.contains { change in
+            change.showsMembers(options) && change.members.contains { $0.added.count + $0.removed.count > membersShown }
         }
         if folded {
             out += "_Member lists are folded to keep this comment under GitHub's size limit; run `segctl plan` for every member._\n"

@@ -27,10 +27,6 @@ public struct TextPlanRenderer: Sendable {
                 out += "  \(segment.name) (\(segment.id))\n"
             }
         }
-        if !plan.notices.isEmpty {
-            out += "\nNotices:\n"
-            for notice in plan.notices { out += "  \(notice)\n" }
-        }
         if !plan.problems.isEmpty {
             out += "\n" + paint("Problems (the plan cannot be applied):", .red) + "\n"
             for problem in plan.problems {

@@ -1,0 +1,252 @@
+/// Edits one member list of a segment file in place: only the lines of IDs that change are
+/// touched; every other byte (comments, blank lines, quoting, line endings) stays.
+public struct MemberListEditor: Sendable {
+    /// What to do to the list.
+    public enum Operation: Sendable {
+        /// Add these IDs (those already listed are left alone).
+        case add([String])
+        /// Remove these IDs (every occurrence).
+        case remove([String])
+        /// Make the list exactly these IDs.
+        case set([String])
+    }
+
+    /// The outcome of an edit.
+    public struct Edit: Sendable {
+        /// The new file.
+        public var bytes: [UInt8]
+        /// IDs added, in the order they were given.
+        public var added: [String]
+        /// IDs removed, in list order.
+        public var removed: [String]
+        /// IDs asked to be removed that were not listed.
+        public var notListed: [String]
+    }
+
+    /// Why an edit was refused; the file is not changed.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        /// The reason.
+        public var message: String
+        /// Where, when it is about one place.
+        public var location: SourceLocation?
+
+        public var description: String {
+            location.map { "\($0): \(message)" } ?? message
+        }
+    }
+
+    /// The target's file format.
+    public let schema: SegmentSchema
+
+    /// Creates an editor.
+    public init(schema: SegmentSchema) {
+        self.schema = schema
+    }
+
+    /// Applies `operation` to list `key` of the file `bytes` (shown as `file` in messages).
+    public func apply(_ operation: Operation, key: String, to bytes: [UInt8], file: String) throws(Refusal) -> Edit {
+        let document: YAMLDocument
+        do {
+            document = try YAMLReader().read(bytes)
+        } catch {
+            throw Refusal(message: error.message, location: SourceLocation(file: file, mark: error.mark))
+        }
+        guard !document.usesAliases else {
+            throw Refusal(message: "the file uses YAML aliases; segctl edits only files without them", location: SourceLocation(file: file, line: 1, column: 1))
+        }
+        guard document[document.root].kind == .mapping else {
+            throw Refusal(message: "the file is not a mapping", location: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let text = SourceText(bytes)
+        let list = try ListSource(document: document, text: text, key: key, file: file)
+        let existing = list.items.map(\.value)
+        let existingSet = Set(existing)
+        var added: [String] = []
+        var removedSet = Set<String>()
+        var notListed: [String] = []
+        switch operation {
+        case .add(let ids):
+            var seen = existingSet
+            for id in ids where seen.insert(id).inserted { added.append(id) }
+        case .remove(let ids):
+            for id in ids {
+                if existingSet.contains(id) { removedSet.insert(id) } else if !notListed.contains(id) { notListed.append(id) }
+            }
+        case .set(let ids):
+            var seen = Set<String>()
+            let wanted = ids.filter { seen.insert($0).inserted }
+            removedSet = existingSet.subtracting(seen)
+            added = wanted.filter { !existingSet.contains($0) }
+        }
+        let removed = existing.filter { removedSet.contains($0) }
+        var uniqueRemoved: [String] = []
+        var seenRemoved = Set<String>()
+        for id in removed where seenRemoved.insert(id).inserted { uniqueRemoved.append(id) }
+        guard !added.isEmpty || !removedSet.isEmpty else {
+            return Edit(bytes: bytes, added: [], removed: [], notListed: notListed)
+        }
+        let sorted = MemberOrder.isSorted(existing)
+        let newBytes = list.edited(removing: removedSet, adding: added, keepSorted: sorted, schema: schema)
+        return Edit(bytes: newBytes, added: added, removed: uniqueRemoved, notListed: notListed)
+    }
+}
+
+/// Where a member list is in a file and how it is written.
+private struct ListSource {
+    enum Shape {
+        case missing
+        case null(keyLine: Int)
+        case block(keyLine: Int)
+        case flow(start: Int, end: Int)
+    }
+
+    struct Item {
+        var value: String
+        var line: Int
+        /// The item's source text (its quoting kept).
+        var raw: [UInt8]
+        /// Bytes from the line start to the value: the `  - ` new items copy.
+        var prefix: [UInt8]
+    }
+
+    let text: SourceText
+    let document: YAMLDocument
+    let key: String
+    var shape: Shape = .missing
+    var items: [Item] = []
+
+    init(document: YAMLDocument, text: SourceText, key: String, file: String) throws(MemberListEditor.Refusal) {
+        self.document = document
+        self.text = text
+        self.key = key
+        guard let pair = document.pairs(of: document.root).first(where: { document[$0.key].value == key }) else { return }
+        let keyNode = document[pair.key]
+        let value = document[pair.value]
+        let keyLine = text.lineIndex(keyNode.start)
+        switch value.kind {
+        case .scalar where value.style == .plain && ScalarType(of: value) == .null:
+            shape = .null(keyLine: keyLine)
+        case .sequence:
+            for item in document.items(of: pair.value) {
+                let node = document[Int(item)]
+                let location = SourceLocation(file: file, mark: node.start)
+                guard node.kind == .scalar else {
+                    throw MemberListEditor.Refusal(message: "'\(key)' holds something other than single values", location: location)
+                }
+                guard node.start.line == node.end.line else {
+                    throw MemberListEditor.Refusal(message: "an item of '\(key)' spans several lines; segctl edits only one-line items", location: location)
+                }
+                let start = text.offset(of: node.start)
+                let line = text.lineIndex(node.start)
+                items.append(Item(
+                    value: node.value, line: line, raw: Array(text.bytes[start..<text.offset(of: node.end)]),
+                    prefix: Array(text.bytes[text.lines[line].lowerBound..<start])))
+            }
+            if value.style == .flow {
+                let start = text.offset(of: value.start)
+                let end = text.offset(of: value.end)
+                if value.start.line != value.end.line, text.bytes[start..<end].contains(UInt8(ascii: "#")) {
+                    throw MemberListEditor.Refusal(
+                        message: "'\(key)' is a flow list ([...]) with comments across lines; turn it into a block list first (segctl fmt)",
+                        location: SourceLocation(file: file, mark: value.start))
+                }
+                shape = .flow(start: start, end: end)
+            } else {
+                let lines = items.map(\.line)
+                if Set(lines).count != lines.count || lines.contains(keyLine) {
+                    throw MemberListEditor.Refusal(message: "'\(key)' has several items on one line; segctl edits one item per line", location: SourceLocation(file: file, mark: value.start))
+                }
+                shape = .block(keyLine: keyLine)
+            }
+        default:
+            throw MemberListEditor.Refusal(message: "'\(key)' is not a list", location: SourceLocation(file: file, mark: value.start))
+        }
+    }
+
+    func edited(removing removed: Set<String>, adding added: [String], keepSorted: Bool, schema: SegmentSchema) -> [UInt8] {
+        var edits = LineEdits(text)
+        let kept = items.filter { !removed.contains($0.value) }
+        let newItems = keepSorted ? added.sorted(by: MemberOrder.precedes) : added
+        switch shape {
+        case .flow(let start, let end):
+            var entries = kept.map { ($0.value, $0.raw) }
+            for id in newItems {
+                let raw = Array(YAMLScalarWriter.flowScalar(id).utf8)
+                if keepSorted, let index = entries.firstIndex(where: { MemberOrder.precedes(id, $0.0) }) {
+                    entries.insert((id, raw), at: index)
+                } else {
+                    entries.append((id, raw))
+                }
+            }
+            let list = Array("[".utf8) + Array(entries.map(\.1).joined(separator: Array(", ".utf8))) + Array("]".utf8)
+            return Array(text.bytes[..<start]) + list + Array(text.bytes[end...])
+        case .block(let keyLine):
+            for item in items where removed.contains(item.value) { edits.deleted.insert(item.line) }
+            let prefix = items.first?.prefix ?? Array("  - ".utf8)
+            if kept.isEmpty && newItems.isEmpty {
+                edits.replaced[keyLine] = emptyListLine(keyLine)
+            } else if kept.isEmpty {
+                edits.insertedAfter[keyLine] = newItems.map { prefix + Array(YAMLScalarWriter.scalar($0).utf8) }
+            } else {
+                for id in newItems {
+                    let line = prefix + Array(YAMLScalarWriter.scalar(id).utf8)
+                    if keepSorted {
+                        if let anchor = kept.last(where: { !MemberOrder.precedes(id, $0.value) }) {
+                            edits.insertedAfter[anchor.line, default: []].append(line)
+                        } else {
+                            edits.insertedBefore[kept[0].line, default: []].append(line)
+                        }
+                    } else {
+                        edits.insertedAfter[kept[kept.count - 1].line, default: []].append(line)
+                    }
+                }
+            }
+        case .null(let keyLine):
+            if newItems.isEmpty {
+                edits.replaced[keyLine] = emptyListLine(keyLine)
+            } else {
+                edits.replaced[keyLine] = keyPart(keyLine) + commentPart(keyLine)
+                edits.insertedAfter[keyLine] = newItems.map { Array("  - \(YAMLScalarWriter.scalar($0))".utf8) }
+            }
+        case .missing:
+            var lines = newItems.isEmpty ? [Array("\(key): []".utf8)] : [Array("\(key):".utf8)]
+            lines += newItems.map { Array("  - \(YAMLScalarWriter.scalar($0))".utf8) }
+            if let before = followingKeyLine(schema: schema) {
+                edits.insertedBefore[before, default: []] += lines
+            } else {
+                edits.appended = lines
+            }
+        }
+        return edits.apply()
+    }
+
+    /// `key:` as written on its line, up to and including the colon.
+    func keyPart(_ line: Int) -> [UInt8] {
+        let content = text.line(line)
+        guard let colon = content.firstIndex(of: UInt8(ascii: ":")) else { return Array(content) }
+        return Array(text.bytes[content.startIndex...colon])
+    }
+
+    /// A trailing comment of the key line, with two spaces before it, or nothing.
+    func commentPart(_ line: Int) -> [UInt8] {
+        let content = text.line(line)
+        guard let hash = content.firstIndex(of: UInt8(ascii: "#")) else { return [] }
+        return Array("  ".utf8) + Array(text.bytes[hash..<content.endIndex])
+    }
+
+    func emptyListLine(_ line: Int) -> [UInt8] {
+        keyPart(line) + Array(" []".utf8) + commentPart(line)
+    }
+
+    /// The line of the first top-level key that comes after this list in canonical order.
+    func followingKeyLine(schema: SegmentSchema) -> Int? {
+        let order = schema.keys
+        guard let position = order.firstIndex(of: key) else { return nil }
+        let later = Set(order[(position + 1)...])
+        return document.pairs(of: document.root)
+            .map { document[$0.key] }
+            .filter { later.contains($0.value) }
+            .map { text.lineIndex($0.start) }
+            .min()
+    }
+}

@@ -1,0 +1,170 @@
+/// Puts a segment file into segctl's canonical form, keeping its comments: keys in the
+/// schema's order, IDs sorted and de-duplicated (the first occurrence's comments kept), lists
+/// in block style with two-space indentation, no blank lines but one after a header comment,
+/// and one trailing newline. Formatting a formatted file changes nothing.
+public struct SegmentFormatter: Sendable {
+    /// Why a file was not formatted; it is left unchanged.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        /// The reason.
+        public var message: String
+
+        public var description: String { message }
+    }
+
+    /// The target's file format.
+    public let schema: SegmentSchema
+
+    /// Creates a formatter.
+    public init(schema: SegmentSchema) {
+        self.schema = schema
+    }
+
+    /// The canonical form of a file that validates.
+    public func format(_ bytes: [UInt8]) throws(Refusal) -> [UInt8] {
+        let document: YAMLDocument
+        do {
+            document = try YAMLReader().read(bytes)
+        } catch {
+            throw Refusal(message: "line \(error.mark.line): \(error.message)")
+        }
+        guard !document.usesAliases else { throw Refusal(message: "the file uses YAML aliases; fmt leaves such files alone") }
+        guard document[document.root].kind == .mapping else { throw Refusal(message: "the file is not a mapping") }
+        let text = SourceText(bytes)
+        let pairs = document.pairs(of: document.root)
+        let order = schema.keys
+        var entries: [Entry] = []
+        var previousEnd = -1
+        for (index, pair) in pairs.enumerated() {
+            let keyNode = document[pair.key]
+            guard order.contains(keyNode.value) else { throw Refusal(message: "unknown key '\(keyNode.value)'") }
+            let keyLine = text.lineIndex(keyNode.start)
+            let lastLine = Self.lastLine(of: pair.value, in: document, text: text)
+            var comments = (previousEnd + 1..<keyLine).filter { text.isComment($0) }
+            var header: [Int] = []
+            if index == 0, let blank = (previousEnd + 1..<keyLine).last(where: { text.isBlank($0) }) {
+                header = comments.filter { $0 < blank }
+                comments = comments.filter { $0 > blank }
+            }
+            entries.append(Entry(key: keyNode.value, keyIndex: pair.key, valueIndex: pair.value, keyLine: keyLine, lastLine: lastLine, comments: comments, header: header))
+            previousEnd = lastLine
+        }
+        let footer = (previousEnd + 1..<text.lines.count).filter { text.isComment($0) }
+        var out: [[UInt8]] = []
+        let header = entries.first?.header ?? []
+        for line in header { out.append(Self.trimmed(text.line(line))) }
+        if !header.isEmpty { out.append([]) }
+        for entry in entries.sorted(by: { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }) {
+            for line in entry.comments { out.append(Self.trimmed(text.line(line))) }
+            out += lines(for: entry, document: document, text: text)
+        }
+        for line in footer { out.append(Self.trimmed(text.line(line))) }
+        return Array(out.map { $0 + text.newline }.joined())
+    }
+
+    private struct Entry {
+        var key: String
+        var keyIndex: Int
+        var valueIndex: Int
+        var keyLine: Int
+        var lastLine: Int
+        var comments: [Int]
+        var header: [Int]
+    }
+
+    private func lines(for entry: Entry, document: YAMLDocument, text: SourceText) -> [[UInt8]] {
+        let value = document[entry.valueIndex]
+        let key = Array(entry.key.utf8)
+        let isList: Bool = {
+            guard let field = schema.field(entry.key) else { return false }
+            switch field.kind {
+            case .members: return true
+            case .comparisonValue: return value.kind == .sequence
+            default: return false
+            }
+        }()
+        if isList {
+            return listLines(key: key, entry: entry, document: document, text: text)
+        }
+        if value.start.line != value.end.line || value.style == .literal || value.style == .folded {
+            // Multi-line text keeps its own lines: re-indenting block scalars could change them.
+            return (entry.keyLine...entry.lastLine).map { Array(text.line($0)) }
+        }
+        let start = text.offset(of: value.start)
+        let end = text.offset(of: value.end)
+        var line = key + Array(":".utf8)
+        let comment: [UInt8]?
+        if end > start {
+            line += Array(" ".utf8) + Array(text.bytes[start..<end])
+            comment = text.trailingComment(after: end, line: text.lineIndex(value.end))
+        } else {
+            comment = text.trailingComment(after: keyColonEnd(entry, document: document, text: text), line: entry.keyLine)
+        }
+        if let comment { line += Array("  ".utf8) + comment }
+        return [line]
+    }
+
+    private func listLines(key: [UInt8], entry: Entry, document: YAMLDocument, text: SourceText) -> [[UInt8]] {
+        let value = document[entry.valueIndex]
+        var keyComment: [UInt8]?
+        var items: [(value: String, raw: [UInt8], comments: [Int], trailing: [UInt8]?)] = []
+        if value.kind == .sequence {
+            keyComment = value.style == .flow
+                ? text.trailingComment(after: text.offset(of: value.end), line: text.lineIndex(value.end))
+                : text.trailingComment(after: keyColonEnd(entry, document: document, text: text), line: entry.keyLine)
+            var previousLine = entry.keyLine
+            var seen = Set<String>()
+            for item in document.items(of: entry.valueIndex) {
+                let node = document[Int(item)]
+                let line = text.lineIndex(node.start)
+                let comments = value.style == .block ? (previousLine + 1..<line).filter { text.isComment($0) } : []
+                let end = text.offset(of: node.end)
+                let trailing = value.style == .block && node.end.line == node.start.line ? text.trailingComment(after: end, line: line) : nil
+                previousLine = max(previousLine, text.lineIndex(node.end))
+                guard seen.insert(node.value).inserted else { continue }
+                items.append((node.value, Array(text.bytes[text.offset(of: node.start)..<end]), comments, trailing))
+            }
+        } else {
+            keyComment = text.trailingComment(after: keyColonEnd(entry, document: document, text: text), line: entry.keyLine)
+        }
+        let commentSuffix = keyComment.map { Array("  ".utf8) + $0 } ?? []
+        guard !items.isEmpty else { return [key + Array(": []".utf8) + commentSuffix] }
+        var out = [key + Array(":".utf8) + commentSuffix]
+        for item in items.sorted(by: { MemberOrder.precedes($0.value, $1.value) }) {
+            for line in item.comments { out.append(Array("  ".utf8) + Self.trimmed(text.line(line))) }
+            var line = Array("  - ".utf8) + (item.raw.isEmpty ? Array(YAMLScalarWriter.scalar(item.value).utf8) : item.raw)
+            if let trailing = item.trailing { line += Array("  ".utf8) + trailing }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// The offset just after `key:` on the key's line.
+    private func keyColonEnd(_ entry: Entry, document: YAMLDocument, text: SourceText) -> Int {
+        var offset = text.offset(of: document[entry.keyIndex].end)
+        let end = text.lines[entry.keyLine].upperBound
+        while offset < end, text.bytes[offset] != UInt8(ascii: ":") { offset += 1 }
+        return min(offset + 1, end)
+    }
+
+    /// The last line a value's text is on.
+    static func lastLine(of index: Int, in document: YAMLDocument, text: SourceText) -> Int {
+        let node = document[index]
+        var last = text.lineIndex(node.end)
+        // Block collections and block scalars end at the start of the following line.
+        if node.end.column == 1 && node.end.line > node.start.line { last -= 1 }
+        if node.kind == .sequence && node.style == .block, let item = document.items(of: index).last {
+            last = text.lineIndex(document[Int(item)].end)
+        }
+        while last > text.lineIndex(node.start), last < text.lines.count, text.isBlank(last) || text.isComment(last) {
+            last -= 1
+        }
+        return min(last, text.lines.count - 1)
+    }
+
+    static func trimmed(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var slice = line
+        while let first = slice.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") { slice = slice.dropFirst() }
+        while let last = slice.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { slice = slice.dropLast() }
+        return Array(slice)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import SegmentsCore
+
+/// members and fmt pin the exact bytes they write: golden files per fixture and operation.
+struct EditingTests {
+    static let fixtures = Fixtures.names(in: "editing")
+    static let operations: [(String, MemberListEditor.Operation)] = [
+        ("add", .add(["user-2b", "user-0", "user-2"])),
+        ("remove", .remove(["user-2", "user-404"])),
+        ("set", .set(["user-3", "user-1", "user-9", "user-1"])),
+        ("clear", .set([])),
+    ]
+    let editor = MemberListEditor(schema: .platform)
+
+    @Test(arguments: fixtures)
+    func membersGolden(_ name: String) throws {
+        let bytes = try Fixtures.bytes("editing", name)
+        let base = name.replacingOccurrences(of: ".yaml", with: "")
+        for (label, operation) in Self.operations {
+            let edit = try editor.apply(operation, key: "userIds", to: bytes, file: name)
+            let (expected, actual) = try Golden.check(String(decoding: edit.bytes, as: UTF8.self), against: "editing/\(base).\(label).yaml")
+            #expect(actual == expected, "\(name) \(label)")
+            let report = Validator(config: .defaults()).validate([SourceFile(path: name, bytes: edit.bytes)])
+            #expect(report.diagnostics.filter { $0.severity == .error && $0.rule != "id-format" }.isEmpty, "\(name) \(label) still parses")
+        }
+    }
+
+    @Test(arguments: fixtures)
+    func fmtGolden(_ name: String) throws {
+        let bytes = try Fixtures.bytes("editing", name)
+        let formatted = try SegmentFormatter(schema: .platform).format(bytes)
+        let (expected, actual) = try Golden.check(String(decoding: formatted, as: UTF8.self), against: "editing/\(name.replacingOccurrences(of: ".yaml", with: "")).fmt.yaml")
+        #expect(actual == expected)
+        #expect(try SegmentFormatter(schema: .platform).format(formatted) == formatted, "fmt is idempotent")
+        let before = Validator(config: .defaults()).validate([SourceFile(path: name, bytes: bytes)]).segments.first?.state
+        let after = Validator(config: .defaults()).validate([SourceFile(path: name, bytes: formatted)]).segments.first?.state
+        #expect(before.map { Self.setForm($0) } == after.map { Self.setForm($0) }, "fmt keeps the meaning")
+    }
+
+    static func setForm(_ state: SegmentState) -> [String: String] {
+        state.fields.mapValues { value in
+            if case .list(let items) = value { return Set(items).sorted().joined(separator: ",") }
+            return value.displayText
+        }.merging(["name": state.name]) { a, _ in a }
+    }
+
+    @Test func reportsWhatChanged() throws {
+        let bytes = try Fixtures.bytes("editing", "comments.yaml")
+        let edit = try editor.apply(.set(["user-1", "user-4"]), key: "userIds", to: bytes, file: "c.yaml")
+        #expect(edit.added == ["user-4"])
+        #expect(edit.removed == ["user-2", "user-3"])
+        let remove = try editor.apply(.remove(["user-404"]), key: "userIds", to: bytes, file: "c.yaml")
+        #expect(remove.notListed == ["user-404"])
+        #expect(remove.bytes == bytes)
+    }
+
+    @Test func refusesAliases() throws {
+        let bytes = Array("name: a\nlist: &l [user-1]\nuserIds: *l\n".utf8)
+        #expect(throws: MemberListEditor.Refusal.self) { try editor.apply(.add(["user-2"]), key: "userIds", to: bytes, file: "a.yaml") }
+    }
+
+    @Test func refusesSeveralItemsOnOneLine() throws {
+        let bytes = Array("name: a\nuserIds:\n  - user-1\n  - [user-2, user-3]\n".utf8)
+        do {
+            _ = try editor.apply(.add(["user-4"]), key: "userIds", to: bytes, file: "a.yaml")
+            Issue.record("accepted a nested list")
+        } catch {
+            #expect(error.description == "a.yaml:4:5: 'userIds' holds something other than single values")
+        }
+    }
+
+    @Test func fmtRefusesBrokenYAML() {
+        #expect(throws: SegmentFormatter.Refusal.self) { try SegmentFormatter(schema: .platform).format(Array("name: [x\n".utf8)) }
+    }
+
+    @Test func newIDsAreQuotedWhenTheyNeedIt() throws {
+        let edit = try editor.apply(.add(["007", "a: b", "true"]), key: "userIds", to: Array("name: a\nuserIds: []\n".utf8), file: "a.yaml")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: a\nuserIds: [\"007\", \"a: b\", \"true\"]\n")
+        let document = try YAMLReader().read(edit.bytes)
+        let list = document.pairs(of: document.root)[1].value
+        #expect(document.items(of: list).map { document[Int($0)].value } == ["007", "a: b", "true"])
+    }
+}
+
+/// For random lists and edits, the result parses to exactly the expected set and every line
+/// that was not an edited item is unchanged and in order.
+struct MemberEditPropertyTests {
+    @Test(arguments: 0..<60)
+    func editsKeepEverythingElse(seed: Int) throws {
+        var random = SeededGenerator(seed: UInt64(seed) &* 31 &+ 5)
+        let pool = (0..<30).map { "user-\(String($0, radix: 36))" }
+        var ids = pool.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
+        if Bool.random(using: &random) { ids.sort(by: MemberOrder.precedes) } else { ids.shuffle(using: &random) }
+        var text = "# header\nname: prop\n\nuserIds:\n"
+        for id in ids {
+            if Int.random(in: 0..<4, using: &random) == 0 { text += "  # about \(id)\n" }
+            text += "  - \(id)" + (Bool.random(using: &random) ? "   # note \(id)" : "") + "\n"
+            if Int.random(in: 0..<6, using: &random) == 0 { text += "\n" }
+        }
+        if ids.isEmpty { text = "# header\nname: prop\n\nuserIds: []\n" }
+        text += "companyIds: []\n# tail\n"
+        let input = pool.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
+        let (operation, expected): (MemberListEditor.Operation, Set<String>) = switch Int.random(in: 0..<3, using: &random) {
+        case 0: (.add(input), Set(ids).union(input))
+        case 1: (.remove(input), Set(ids).subtracting(input))
+        default: (.set(input), Set(input))
+        }
+        let original = Array(text.utf8)
+        let edit = try MemberListEditor(schema: .platform).apply(operation, key: "userIds", to: original, file: "p.yaml")
+        let document = try YAMLReader().read(edit.bytes)
+        let list = document.pairs(of: document.root).first { document[$0.key].value == "userIds" }!.value
+        let result = document.items(of: list).map { document[Int($0)].value }
+        #expect(Set(result) == expected)
+        // Every original line that is not a removed item survives, in order.
+        let removed = Set(edit.removed)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !removed.contains(where: { line.hasPrefix("  - \($0)") && (line.count == "  - \($0)".count || line.dropFirst("  - \($0)".count).first == " ") })
+        }
+        var output = String(decoding: edit.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var missing: [Substring] = []
+        for line in kept {
+            if let index = output.firstIndex(of: line) { output = output[(index + 1)...] } else { missing.append(line) }
+        }
+        let emptied = result.isEmpty && !ids.isEmpty
+        #expect(missing.isEmpty || (emptied && missing == ["userIds:"]), "lines lost: \(missing)")
+    }
+}
