@@ -19,7 +19,7 @@ struct Segctl: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self,
-            SchemaCommand.self,
+            MembersCommand.self, FmtCommand.self, SchemaCommand.self,
         ]
     )
 

@@ -1,0 +1,218 @@
+import ArgumentParser
+import SegmentsCore
+
+/// `segctl members`: edit a segment's member list in place, keeping the file's comments.
+struct MembersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "members",
+        abstract: "Add, remove or set the members of a segment, editing its file in place.",
+        discussion: """
+            Only the lines of IDs that change are touched; comments, blank lines and the \
+            comments after kept IDs stay. New IDs go in sorted order (appended if the list is \
+            not sorted). The result is validated before it is written, atomically.
+            """,
+        subcommands: [Add.self, Remove.self, Set.self]
+    )
+
+    /// Options every members subcommand takes.
+    struct Common: ParsableArguments {
+        @Argument(help: ArgumentHelp("The segment's name.", valueName: "segment"))
+        var segment: String
+
+        @Flag(help: "Edit companyIds instead of userIds (platform target).")
+        var companies = false
+
+        @Flag(help: "Show what would change without writing the file.")
+        var dryRun = false
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add IDs to a segment.")
+        @ParentCommand var members: MembersCommand
+        @OptionGroup var common: Common
+        @Argument(help: ArgumentHelp("The IDs to add.", valueName: "id")) var ids: [String]
+
+        func run() async throws {
+            MemberEdit(root: members.root, common: common).run(.add(ids), inputs: ids.enumerated().map { ($1, "argument \($0 + 1)") })
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove IDs from a segment.")
+        @ParentCommand var members: MembersCommand
+        @OptionGroup var common: Common
+        @Argument(help: ArgumentHelp("The IDs to remove.", valueName: "id")) var ids: [String]
+
+        func run() async throws {
+            MemberEdit(root: members.root, common: common).run(.remove(ids), inputs: [])
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a segment's list exactly the given IDs.",
+            discussion: "Input: one ID per line; blank lines and lines starting with # are ignored; duplicates collapse.")
+        @ParentCommand var members: MembersCommand
+        @OptionGroup var common: Common
+        @Option(help: ArgumentHelp("Read the IDs from <file>.", valueName: "file")) var fromFile: String?
+        @Flag(help: "Read the IDs from standard input.") var stdin = false
+
+        func validate() throws {
+            if (fromFile == nil) == !stdin {
+                throw ValidationError("give exactly one of --from-file <file> or --stdin")
+            }
+        }
+
+        func run() async throws {
+            let source = fromFile ?? "standard input"
+            let text: String
+            if let fromFile {
+                do {
+                    text = String(decoding: try FileSystem.read(fromFile), as: UTF8.self)
+                } catch {
+                    Fail.with("cannot read \(fromFile): \(error.reason)")
+                }
+            } else {
+                var lines: [String] = []
+                while let line = readLine(strippingNewline: true) { lines.append(line) }
+                text = lines.joined(separator: "\n")
+            }
+            let inputs = MemberInput.parse(text, source: source)
+            MemberEdit(root: members.root, common: common).run(.set(inputs.map(\.id)), inputs: inputs.map { ($0.id, $0.place) })
+        }
+    }
+
+    @ParentCommand var root: Segctl
+}
+
+/// Lines of IDs: one per line, blank lines and `#` comments ignored.
+enum MemberInput {
+    static func parse(_ text: String, source: String) -> [(id: String, place: String)] {
+        var result: [(String, String)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            result.append((line, "\(source):\(index + 1)"))
+        }
+        return result
+    }
+}
+
+/// One members edit: find the file, check the input, edit, validate, write.
+struct MemberEdit {
+    let root: Segctl
+    let common: MembersCommand.Common
+
+    func run(_ operation: MemberListEditor.Operation, inputs: [(id: String, place: String)]) {
+        let workspace = Workspace.open(root)
+        let repository = workspace.repository
+        let config = repository.config
+        let report = workspace.validate()
+        let matches = report.segments.filter { $0.name == common.segment }
+        guard let declaration = matches.first else {
+            let names = report.segments.map(\.name).sorted()
+            let hint = UnknownKeyRule.suggestion(for: common.segment, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            Fail.with("no segment file declares '\(common.segment)'\(hint)")
+        }
+        guard matches.count == 1 else {
+            Fail.with("'\(common.segment)' is declared by several files (\(matches.map(\.file).joined(separator: ", "))); fix that first")
+        }
+        let fileErrors = report.diagnostics.filter { $0.severity == .error && $0.location?.file == declaration.file && $0.rule != UniqueNameRule.id }
+        guard fileErrors.isEmpty else {
+            Output.standardError(TextDiagnosticReporter().report(fileErrors, summary: DiagnosticSummary(diagnostics: fileErrors, files: 1)))
+            Fail.with("\(declaration.file) does not validate; fix it before editing its members")
+        }
+        let key = listKey(config: config, declaration: declaration)
+        checkInputs(inputs, key: key, config: config, sensitive: isSensitive(declaration))
+        let path = repository.absolutePath(declaration.file)
+        let original: [UInt8]
+        do {
+            original = try FileSystem.read(path)
+        } catch {
+            Fail.with("cannot read \(declaration.file): \(error.reason)")
+        }
+        let edit: MemberListEditor.Edit
+        do {
+            edit = try MemberListEditor(schema: config.schema).apply(operation, key: key, to: original, file: declaration.file)
+        } catch {
+            Fail.with("\(error.description); \(declaration.file) was not changed")
+        }
+        var validator = Validator(config: config)
+        validator.recordsDigests = false
+        let after = validator.validate([SourceFile(path: declaration.file, bytes: edit.bytes)])
+        let errors = after.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            for error in errors { Output.standardError("segctl: error: \(error.message)\n") }
+            Fail.with("refusing to write \(declaration.file): the result would not validate; the file was not changed")
+        }
+        for id in edit.notListed {
+            Output.standardError("segctl: warning: \(isSensitive(declaration) ? "an ID" : "'\(id)'") is not in \(key)\n")
+        }
+        let sensitive = isSensitive(declaration)
+        var summary = "\(declaration.name): +\(edit.added.count) -\(edit.removed.count) \(key)"
+        if common.dryRun {
+            summary += " (dry run; \(declaration.file) not changed)"
+            Output.standardOutput(summary + "\n")
+            if !sensitive {
+                for id in edit.added { Output.standardOutput("  + \(id)\n") }
+                for id in edit.removed { Output.standardOutput("  - \(id)\n") }
+            }
+            Output.exit(.success)
+        }
+        if edit.bytes != original {
+            do {
+                try FileSystem.writeAtomically(edit.bytes, to: path)
+            } catch {
+                Fail.with("cannot write \(declaration.file): \(error.reason); the file was not changed")
+            }
+        }
+        Output.standardOutput(summary + "\n")
+        Output.exit(.success)
+    }
+
+    func listKey(config: RepositoryConfig, declaration: SegmentDeclaration) -> String {
+        switch config.api.kind {
+        case .platform:
+            return common.companies ? "companyIds" : "userIds"
+        case .configcat:
+            if common.companies {
+                Fail.with("--companies applies to the platform target; a ConfigCat segment's list is its comparisonValue")
+            }
+            if case .string(let name) = declaration.state["comparator"], let comparator = Comparator(rawValue: name), !comparator.takesList {
+                Fail.with("'\(declaration.name)' uses \(name), which compares with one value, not a list")
+            }
+            return "comparisonValue"
+        }
+    }
+
+    func isSensitive(_ declaration: SegmentDeclaration) -> Bool {
+        if case .string(let name) = declaration.state["comparator"] { return Comparator(rawValue: name)?.isSensitive ?? false }
+        return false
+    }
+
+    /// Refuses IDs that could never be valid, naming where each came from.
+    func checkInputs(_ inputs: [(id: String, place: String)], key: String, config: RepositoryConfig, sensitive: Bool) {
+        var problems: [String] = []
+        for (id, place) in inputs {
+            let shown = sensitive ? "a value" : "'\(id)'"
+            switch key {
+            case "userIds", "companyIds":
+                let kind: SegmentSchema.MemberKind = key == "userIds" ? .user : .company
+                let pattern = config.idFormats.pattern(for: kind)
+                if !pattern.matches(id) {
+                    problems.append("\(place): \(shown) does not match the \(kind.rawValue) ID format '\(pattern.source)' (idFormats.\(kind.rawValue))")
+                }
+            default:
+                if id.contains(",") { problems.append("\(place): \(shown) contains a comma, which ConfigCat would split into separate values") }
+                if id.unicodeScalars.count > ComparisonValueRule.maxItemLength {
+                    problems.append("\(place): \(shown) is longer than \(ComparisonValueRule.maxItemLength) characters")
+                }
+            }
+        }
+        guard problems.isEmpty else {
+            for problem in problems.prefix(20) { Output.standardError("segctl: error: \(problem)\n") }
+            if problems.count > 20 { Output.standardError("segctl: error: ... and \(problems.count - 20) more\n") }
+            Fail.with("refusing to edit: \(problems.count) invalid ID\(problems.count == 1 ? "" : "s"); nothing was changed")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SegmentsTestSupport
+
+/// Runs the built `segctl` binary, as a user would, and captures what it prints.
+struct CLI {
+    /// What one run printed and returned.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// Both streams, for checks that must hold for everything printed.
+        var all: String { stdout + stderr }
+    }
+
+    /// The directory holding the built products (next to the test bundle).
+    static let products: URL = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("segctl").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url
+    }()
+
+    static let segctl = products.appendingPathComponent("segctl").path
+    static let segmentsServer = products.appendingPathComponent("segments-server").path
+
+    /// Runs `segctl arguments` in `directory` with `environment` added to a minimal one.
+    /// Waits without blocking a thread: the server under test runs in this process.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil) async throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: segctl)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let err = scratch.appendingPathComponent("err")
+        let inp = scratch.appendingPathComponent("in")
+        try Data().write(to: out)
+        try Data().write(to: err)
+        try Data((input ?? "").utf8).write(to: inp)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = try FileHandle(forReadingFrom: inp)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+}
+
+/// A repository on disk for one test: `segctl.yaml`, `segments/`, and helpers to run segctl
+/// against a server.
+final class Workdir {
+    let root: String
+    var token = TestServer.adminToken
+
+    init(config: String? = "directory: segments\n") throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("segments"), withIntermediateDirectories: true)
+        root = base.resolvingSymlinksInPath().path
+        if let config { try write("segctl.yaml", config) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    func remove(_ path: String) throws {
+        try FileManager.default.removeItem(atPath: root + "/" + path)
+    }
+
+    /// Runs segctl here; remote commands get `--api-url` of `server` and the token.
+    func segctl(_ arguments: [String], server: TestServer? = nil, environment: [String: String] = [:], input: String? = nil) async throws -> CLI.Run {
+        var args = arguments
+        var env = environment
+        if let server {
+            args += ["--api-url", server.baseURL, "--retry-delay", "0.01"]
+            env["SEGMENTS_API_TOKEN"] = env["SEGMENTS_API_TOKEN"] ?? token
+        }
+        return try await CLI.run(args, in: root, environment: env, input: input)
+    }
+}
