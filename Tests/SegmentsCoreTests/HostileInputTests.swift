@@ -47,3 +47,33 @@ struct HostileInputTests {
         #expect(diagnostics.map(Fixtures.describe) == ["error 2:73 nesting-depth collections nest deeper than 64 levels"])
     }
 }
+
+/// Random damage to a valid file never crashes the validator, and every diagnostic points
+/// inside the file.
+struct MutationTests {
+    @Test(arguments: 0..<8)
+    func mutatedFilesGetLocatedDiagnostics(batch: Int) throws {
+        let original = try Fixtures.bytes("validation", "valid-full.yaml")
+        let lineCount = original.count { $0 == UInt8(ascii: "\n") } + 1
+        var random = SeededGenerator(seed: UInt64(batch) &+ 99)
+        let alphabet: [UInt8] = Array(" -:#[]{}&*!|>'\"%@`,?\n\t\r\\x0".utf8) + [0x00, 0xC3, 0xFF]
+        for _ in 0..<100 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[index] = alphabet.randomElement(using: &random)!
+                case 1: bytes.insert(alphabet.randomElement(using: &random)!, at: index)
+                default: bytes.remove(at: index)
+                }
+            }
+            let report = Validator(config: .defaults()).validate([SourceFile(path: "m.yaml", bytes: bytes)])
+            for diagnostic in report.diagnostics {
+                let location = try #require(diagnostic.location)
+                #expect(location.line >= 1 && location.line <= lineCount + 7, "\(diagnostic)")
+                #expect(location.column >= 1)
+                #expect(!diagnostic.message.isEmpty)
+            }
+        }
+    }
+}

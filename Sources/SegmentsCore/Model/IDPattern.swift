@@ -65,12 +65,20 @@ extension IDPattern {
     /// ConfigCat's segment IDs are UUIDs.
     public static let uuid = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
 
-    /// Compiles a pattern that is known to be valid (the built-in defaults).
-    static func builtIn(_ source: String) -> IDPattern {
-        do {
-            return try IDPattern(source)
-        } catch {
-            preconditionFailure("built-in pattern \(source) does not compile")
+    /// The default patterns, compiled once.
+    enum Compiled {
+        static let user = builtIn(IDPattern.defaultUser)
+        static let company = builtIn(IDPattern.defaultCompany)
+        static let platformSegment = builtIn(IDPattern.defaultPlatformSegment)
+        static let uuid = builtIn(IDPattern.uuid)
+
+        /// Compiles a pattern that is known to be valid.
+        static func builtIn(_ source: String) -> IDPattern {
+            do {
+                return try IDPattern(source)
+            } catch {
+                preconditionFailure("built-in pattern \(source) does not compile")
+            }
         }
     }
 }

@@ -395,19 +395,29 @@ private struct DFABuilder {
         ids[first] = 0
         sets.append(first)
         var next = 0
+        var closures: [[Int]: [Int]] = [:]
         while next < sets.count {
             let current = sets[next]
             accepting.append(current.contains(accept))
-            var row = [Int32](repeating: -1, count: 128)
-            for byte in 0..<128 {
-                var targets: [Int] = []
-                for s in current {
-                    for (set, t) in nfa.states[s].moves where set.contains(UInt8(byte)) {
-                        targets.append(t)
+            var targetsByByte = [[Int]](repeating: [], count: 128)
+            for s in current {
+                for (set, t) in nfa.states[s].moves {
+                    for byte in 0..<128 where set.contains(UInt8(byte)) {
+                        targetsByByte[byte].append(t)
                     }
                 }
+            }
+            var row = [Int32](repeating: -1, count: 128)
+            for byte in 0..<128 {
+                let targets = targetsByByte[byte]
                 guard !targets.isEmpty else { continue }
-                let target = closure(targets)
+                let target: [Int]
+                if let cached = closures[targets] {
+                    target = cached
+                } else {
+                    target = closure(targets)
+                    closures[targets] = target
+                }
                 if let id = ids[target] {
                     row[byte] = id
                 } else {

@@ -87,9 +87,9 @@ public struct RepositoryConfig: Sendable {
             directory: "segments",
             api: API(kind: kind),
             idFormats: IDFormats(
-                user: .builtIn(IDPattern.defaultUser),
-                company: .builtIn(IDPattern.defaultCompany),
-                segment: .builtIn(kind == .platform ? IDPattern.defaultPlatformSegment : IDPattern.uuid)),
+                user: IDPattern.Compiled.user,
+                company: IDPattern.Compiled.company,
+                segment: kind == .platform ? IDPattern.Compiled.platformSegment : IDPattern.Compiled.uuid),
             nameFormat: nil,
             prune: false,
             limits: Limits(listItems: 15_000, segments: 1_000),
