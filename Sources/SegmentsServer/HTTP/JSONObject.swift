@@ -14,11 +14,6 @@ struct JSONObject: Sendable {
         }
     }
 
-    /// Whether the member is present (even as null).
-    func contains(_ key: String) -> Bool {
-        members[key] != nil
-    }
-
     /// A string member, nil when absent; null or another type is refused.
     func string(_ key: String) throws(APIError) -> String? {
         switch members[key] {

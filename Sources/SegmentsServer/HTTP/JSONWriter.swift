@@ -51,13 +51,6 @@ struct JSONWriter {
         raw(value ? "true" : "false")
     }
 
-    /// Writes an array of strings.
-    mutating func strings(_ values: [String]) {
-        array { writer in
-            for value in values { writer.string(value) }
-        }
-    }
-
     /// Writes text that is already valid JSON, such as a stored member list.
     mutating func raw(_ json: String) {
         separate()

@@ -195,13 +195,13 @@ public struct SegmentStore: Sendable {
         DirectoryEntry(id: row[0], label: row[1], description: row[2])
     }
 
-    static func fetchSegment(id: String, in db: Database) throws -> SegmentRecord? {
+    private static func fetchSegment(id: String, in db: Database) throws -> SegmentRecord? {
         try SegmentRecord.fetchOne(
             db, sql: "SELECT \(SegmentRecord.columns) FROM segments WHERE id = ?", arguments: [id])
     }
 
     /// Associates a segment with every feature flag whose directory entry names it.
-    static func attachDeclaredFlags(toSegment id: String, named name: String, in db: Database) throws {
+    private static func attachDeclaredFlags(toSegment id: String, named name: String, in db: Database) throws {
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO feature_flag_segments (flag_key, segment_id)
