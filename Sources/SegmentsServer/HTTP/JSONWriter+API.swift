@@ -16,9 +16,9 @@ extension JSONWriter {
             json.key("companyIds")
             json.raw(segment.companyIds.json)
             json.key("createdAt")
-            json.string(segment.createdAt.iso8601)
+            json.timestamp(segment.createdAt)
             json.key("updatedAt")
-            json.string(segment.updatedAt.iso8601)
+            json.timestamp(segment.updatedAt)
         }
     }
 

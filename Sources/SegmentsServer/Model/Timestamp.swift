@@ -25,26 +25,30 @@ struct Timestamp: Hashable, Comparable, Sendable {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC.
     var iso8601: String {
+        var bytes: [UInt8] = []
+        appendISO8601(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the ISO 8601 form as UTF-8, for writers that build bytes directly.
+    func appendISO8601(to bytes: inout [UInt8]) {
         let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
         let seconds = msOfDay / 1000
-        var text = ""
-        text.reserveCapacity(24)
-        Self.append(year, width: 4, to: &text)
-        text += "-"
-        Self.append(month, width: 2, to: &text)
-        text += "-"
-        Self.append(day, width: 2, to: &text)
-        text += "T"
-        Self.append(seconds / 3600, width: 2, to: &text)
-        text += ":"
-        Self.append(seconds / 60 % 60, width: 2, to: &text)
-        text += ":"
-        Self.append(seconds % 60, width: 2, to: &text)
-        text += "."
-        Self.append(msOfDay % 1000, width: 3, to: &text)
-        text += "Z"
-        return text
+        Self.append(year, digits: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(month, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(day, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        Self.append(seconds / 3600, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.append(seconds / 60 % 60, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.append(seconds % 60, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        Self.append(msOfDay % 1000, digits: 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -65,12 +69,25 @@ struct Timestamp: Hashable, Comparable, Sendable {
         return (year, month, day)
     }
 
-    private static func append(_ value: Int64, width: Int, to text: inout String) {
-        let digits = String(value)
-        if digits.count < width {
-            text += String(repeating: "0", count: width - digits.count)
+    /// Appends `value` in decimal, zero-padded to `digits`; a wider value keeps all its digits.
+    private static func append(_ value: Int64, digits: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var remaining = value.magnitude
+        var width = 0
+        var probe = remaining
+        repeat {
+            width += 1
+            probe /= 10
+        } while probe > 0
+        width = max(width, digits)
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        var index = start + width - 1
+        while remaining > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+            index -= 1
         }
-        text += digits
     }
 }
 

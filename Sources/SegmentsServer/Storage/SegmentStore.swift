@@ -41,7 +41,8 @@ public struct SegmentStore: Sendable {
     /// Every segment, ordered by name.
     func allSegments() async throws -> [SegmentRecord] {
         try await writer.read { db in
-            try SegmentRecord.fetchAll(db, sql: "SELECT \(SegmentRecord.columns) FROM segments ORDER BY name")
+            try SegmentRecord.fetchAll(
+                db.cachedStatement(sql: "SELECT \(SegmentRecord.columns) FROM segments ORDER BY name"))
         }
     }
 
@@ -63,9 +64,9 @@ public struct SegmentStore: Sendable {
             companyIds: changes.companyIds ?? .empty, createdAt: now, updatedAt: now)
         try await Self.reportingDuplicateName(name) {
             try await writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO segments (\(SegmentRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: record.arguments)
+                try db.cachedStatement(
+                    sql: "INSERT INTO segments (\(SegmentRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                ).execute(arguments: record.arguments)
                 try Self.attachDeclaredFlags(toSegment: record.id, named: name, in: db)
             }
         }
@@ -83,15 +84,15 @@ public struct SegmentStore: Sendable {
                 let previousName = record.name
                 record.apply(changes)
                 record.updatedAt = clock().advanced(past: record.updatedAt)
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE segments SET name = ?, description = ?, is_active = ?, user_ids = ?,
                         company_ids = ?, updated_at = ? WHERE id = ?
-                        """,
-                    arguments: [
-                        record.name, record.description, record.isActive, record.userIds.json,
-                        record.companyIds.json, record.updatedAt.milliseconds, id,
-                    ])
+                        """
+                ).execute(arguments: [
+                    record.name, record.description, record.isActive, record.userIds.json,
+                    record.companyIds.json, record.updatedAt.milliseconds, id,
+                ])
                 if record.name != previousName {
                     try Self.attachDeclaredFlags(toSegment: id, named: record.name, in: db)
                 }
@@ -197,7 +198,7 @@ public struct SegmentStore: Sendable {
 
     private static func fetchSegment(id: String, in db: Database) throws -> SegmentRecord? {
         try SegmentRecord.fetchOne(
-            db, sql: "SELECT \(SegmentRecord.columns) FROM segments WHERE id = ?", arguments: [id])
+            db.cachedStatement(sql: "SELECT \(SegmentRecord.columns) FROM segments WHERE id = ?"), arguments: [id])
     }
 
     /// Associates a segment with every feature flag whose directory entry names it.
