@@ -50,10 +50,12 @@ struct HTTPTransport: Sendable {
             attempt += 1
             try await gate.waitForTurn()
             let reply: HTTPReply
+            let started = ContinuousClock.now
             do {
                 let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(retry.timeout * 1000)))
                 let collected = try await response.body.collect(upTo: maxResponseSize)
                 reply = HTTPReply(status: Int(response.status.code), headers: response.headers, body: Array(buffer: collected))
+                logger.debug("\(what) -> \(reply.status), \(reply.body.count) bytes in \(ContinuousClock.now - started)")
             } catch {
                 let reach = Self.reach(of: error)
                 let reason = Self.describe(error)

@@ -20,7 +20,7 @@ struct RemoteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Base delay of the retry backoff, in seconds.", valueName: "seconds"))
     var retryDelay: Double = 0.5
 
-    @Flag(help: "Log every retry and request detail to standard error.")
+    @Flag(help: "Log every request (method, path, status, size, time) to standard error.")
     var verbose = false
 
     /// The retry policy these options describe.
