@@ -42,10 +42,11 @@ public enum FileSystem {
         guard let dir = opendir(path) else { throw lastFailure() }
         defer { closedir(dir) }
         var names: [String] = []
+        // readdir packs entries at their real length: read the name in place, never copy the
+        // whole `dirent` (that would read past the end of the kernel's buffer).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
@@ -58,18 +59,33 @@ public enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw lastFailure() }
+        // Read straight into the array, sized by fstat; grow only if the file grew meanwhile.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw lastFailure()
+        var capacity = max(Int(info.st_size), 0) + 1
+        var count = 0
+        var failure: Failure?
+        while failure == nil {
+            if count == capacity { capacity *= 2 }
+            let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+                if count > 0 { bytes.withUnsafeBufferPointer { storage.baseAddress!.update(from: $0.baseAddress!, count: count) } }
+                initialized = count
+                while initialized < capacity {
+                    let n = Glibc.read(fd, storage.baseAddress! + initialized, capacity - initialized)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = lastFailure()
+                        return
+                    }
+                    if n == 0 { break }
+                    initialized += n
+                }
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            let grew = buffer.count == capacity
+            bytes = buffer
+            count = buffer.count
+            if !grew { break }
         }
+        if let failure { throw failure }
         return bytes
     }
 
@@ -81,7 +97,7 @@ public enum FileSystem {
         var template = Array("\(path).segctl-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw lastFailure() }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: Failure?
         var offset = 0
         while offset < bytes.count {

@@ -146,7 +146,9 @@ private struct DirectoryWalk {
         realRoot = FileSystem.realPath(repository.root) ?? repository.root
     }
 
-    mutating func visit(_ directory: String) {
+    /// Lists `directory`, shown to users as `display` (carried along to avoid recomputing it per file).
+    mutating func visit(_ directory: String, display: String? = nil) {
+        let display = display ?? repository.displayPath(directory)
         if let real = FileSystem.realPath(directory) {
             guard visited.insert(real).inserted else { return }
         }
@@ -159,11 +161,12 @@ private struct DirectoryWalk {
         }
         for name in names where !name.hasPrefix(".") {
             let path = Repository.join(directory, name)
+            let shown = display == "." ? name : display + "/" + name
             switch FileSystem.kind(of: path) {
             case .directory:
-                visit(path)
+                visit(path, display: shown)
             case .regular(let size):
-                if Repository.isSegmentFileName(name) { addFile(path, size: size) }
+                if Repository.isSegmentFileName(name) { addFile(path, size: size, display: shown) }
             case .symlink:
                 followSymlink(path, name: name)
             case .other:
@@ -199,8 +202,8 @@ private struct DirectoryWalk {
         }
     }
 
-    mutating func addFile(_ path: String, size: Int) {
-        let display = repository.displayPath(path)
+    mutating func addFile(_ path: String, size: Int, display: String? = nil) {
+        let display = display ?? repository.displayPath(path)
         let limit = repository.maxFileSize
         if size > limit {
             problem(path, "file is \(Self.mebibytes(size)), over the \(Self.mebibytes(limit)) limit; refusing to read it")

@@ -25,7 +25,6 @@ public struct SegmentDecoder: Sendable {
         var declaration = SegmentDeclaration(file: file, state: SegmentState(name: "", fields: [:]), rootMark: root.start)
         var seenKeys = Set<String>()
         let allowed = schema.keys
-        let otherKeys = Self.otherTargetKeys(than: schema.target)
         for (keyIndex, valueIndex) in document.pairs(of: document.root) {
             let keyNode = document[keyIndex]
             let keyLocation = SourceLocation(file: file, mark: keyNode.start)
@@ -36,7 +35,7 @@ public struct SegmentDecoder: Sendable {
             let key = keyNode.value
             guard allowed.contains(key) else {
                 diagnostics.append(UnknownKeyRule.diagnostic(
-                    key: key, allowed: allowed, otherTargetKeys: otherKeys, currentTarget: schema.target,
+                    key: key, allowed: allowed, otherTargetKeys: Self.otherTargetKeys(than: schema.target), currentTarget: schema.target,
                     context: "a \(schema.target.rawValue) segment file", at: keyLocation))
                 continue
             }

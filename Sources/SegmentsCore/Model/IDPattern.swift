@@ -29,8 +29,9 @@ public struct IDPattern: Sendable, CustomStringConvertible {
 
     /// Whether `value` matches the whole pattern.
     public func matches(_ value: String) -> Bool {
-        if let automaton, let result = automaton.matches(value.utf8) {
-            return result
+        if let automaton {
+            let result = value.utf8.withContiguousStorageIfAvailable { automaton.matches($0) } ?? automaton.matches(value.utf8)
+            if let result { return result }
         }
         return expression.matches(value)
     }

@@ -38,6 +38,21 @@ public struct SegmentSchema: Sendable {
     public let target: TargetKind
     /// The fields in canonical order (the order `fmt` writes and plans show).
     public let fields: [Field]
+    /// Every key a file of this target may hold, in canonical order.
+    public let keys: [String]
+    /// The fields that hold member lists.
+    public let memberFields: [Field]
+
+    /// Describes a target by its fields; `description` comes first and `protect` after it.
+    init(target: TargetKind, fields: [Field]) {
+        self.target = target
+        self.fields = fields
+        keys = ["name", "id"] + fields.prefix(1).map(\.key) + ["protect"] + fields.dropFirst().map(\.key)
+        memberFields = fields.filter {
+            if case .members = $0.kind { return true }
+            return false
+        }
+    }
 
     /// Keys that are segctl's own, not the API's: `id` pins a remote segment, `protect` guards it.
     public static let controlKeys = ["id", "protect"]
@@ -50,22 +65,9 @@ public struct SegmentSchema: Sendable {
         }
     }
 
-    /// Every key a file of this target may hold, in canonical order.
-    public var keys: [String] {
-        ["name", "id"] + fields.prefix(1).map(\.key) + ["protect"] + fields.dropFirst().map(\.key)
-    }
-
     /// The field named `key`.
     public func field(_ key: String) -> Field? {
         fields.first { $0.key == key }
-    }
-
-    /// The fields that hold member lists, with their member kind.
-    public var memberFields: [Field] {
-        fields.filter {
-            if case .members = $0.kind { return true }
-            return false
-        }
     }
 
     /// The platform Segments API's segment object.

@@ -8,19 +8,30 @@ public struct DuplicateMemberRule: SegmentRule {
     public init() {}
 
     public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        for (key, value) in segment.state.fields.sorted(by: { $0.key < $1.key }) {
-            guard let items = value.listItems, items.count > 1 else { continue }
+        for field in context.config.schema.fields {
+            guard let items = segment.state[field.key].listItems, items.count > 1 else { continue }
+            let key = field.key
+            // Sorted lists (what fmt and import write) hold repeats side by side.
+            if MemberOrder.isSorted(items) {
+                for index in 1..<items.count where items[index] == items[index - 1] {
+                    report(items[index], at: index, firstIndex: items.firstIndex(of: items[index]) ?? index - 1, in: key, of: segment, into: &diagnostics)
+                }
+                continue
+            }
             var seen = Set<String>(minimumCapacity: items.count)
             for (index, item) in items.enumerated() where !seen.insert(item).inserted {
-                let firstIndex = items.firstIndex(of: item) ?? index
-                let first = segment.location(ofItem: firstIndex, in: key)
-                let again = segment.location(ofItem: index, in: key)
-                diagnostics.append(.warning(
-                    Self.id,
-                    "'\(item)' is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
-                    at: again,
-                    notes: [.init("first listed here", at: first)]))
+                report(item, at: index, firstIndex: items.firstIndex(of: item) ?? index, in: key, of: segment, into: &diagnostics)
             }
         }
+    }
+
+    private func report(_ item: String, at index: Int, firstIndex: Int, in key: String, of segment: SegmentDeclaration, into diagnostics: inout [Diagnostic]) {
+        let first = segment.location(ofItem: firstIndex, in: key)
+        let again = segment.location(ofItem: index, in: key)
+        diagnostics.append(.warning(
+            Self.id,
+            "'\(item)' is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
+            at: again,
+            notes: [.init("first listed here", at: first)]))
     }
 }
