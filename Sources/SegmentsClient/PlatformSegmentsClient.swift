@@ -10,6 +10,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     /// IDs per resolve call.
     public static let resolveBatchSize = 500
 
+    public var enforcesUniqueNames: Bool { true }
     public var target: TargetKind { .platform }
     let transport: HTTPTransport
     let token: Secret

@@ -22,9 +22,13 @@ public struct RemoteEndpoint: Sendable {
         baseURL = trimmed
     }
 
-    /// Whether `host` is this machine.
+    /// Whether `host` is this machine: `localhost`, an address in 127.0.0.0/8, or ::1.
     static func isLoopback(_ host: String) -> Bool {
         let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h.hasPrefix("127.")
+        if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h == "0:0:0:0:0:0:0:1" { return true }
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return false }
+        let values = octets.compactMap { $0.allSatisfy({ $0.isASCII && $0.isNumber }) && $0.count <= 3 ? Int($0) : nil }
+        return values.count == 4 && values.allSatisfy { $0 <= 255 } && values[0] == 127
     }
 }

@@ -56,6 +56,10 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let plan = run.plan
         guard plan.isApplicable else {
+            if planFile != nil {
+                for problem in plan.problems { Output.standardError("segctl: error: [\(problem.rule)] \(problem.message)\n") }
+                Fail.with("the plan cannot be applied")
+            }
             Fail.with("the plan cannot be applied (see the problems above)")
         }
         guard plan.hasChanges else {

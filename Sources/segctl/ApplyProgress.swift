@@ -44,7 +44,7 @@ final class ApplyProgress: @unchecked Sendable {
 
     static func line(_ outcome: PlanExecutor.Outcome) -> String {
         let change = outcome.change
-        let name = change.finalName
+        let name = change.newName.map { "\(change.name) -> \($0)" } ?? change.name
         switch outcome.result {
         case .done(let detail):
             let verb = change.action == .create ? "created" : change.action == .update ? "updated" : "deleted"

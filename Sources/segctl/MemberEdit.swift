@@ -12,7 +12,7 @@ struct MemberEdit {
         let report = workspace.validate()
         let matches = report.segments.filter { $0.name == common.segment }
         guard let declaration = matches.first else {
-            let names = report.segments.map(\.name).sorted()
+            let names = report.segments.map(\.name).filter { !$0.isEmpty }.sorted()
             let hint = UnknownKeyRule.suggestion(for: common.segment, among: names).map { "; did you mean '\($0)'?" } ?? ""
             Fail.with("no segment file declares '\(common.segment)'\(hint)")
         }

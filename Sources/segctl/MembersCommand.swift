@@ -65,19 +65,13 @@ struct MembersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let source = fromFile ?? "standard input"
-            let text: String
-            if let fromFile {
-                do {
-                    text = String(decoding: try FileSystem.read(fromFile), as: UTF8.self)
-                } catch {
-                    Fail.with("cannot read \(fromFile): \(error.reason)")
-                }
-            } else {
-                var lines: [String] = []
-                while let line = readLine(strippingNewline: true) { lines.append(line) }
-                text = lines.joined(separator: "\n")
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(fromFile ?? "/dev/stdin")
+            } catch {
+                Fail.with("cannot read \(source): \(error.reason)")
             }
-            let inputs = MemberInput.parse(text, source: source)
+            let inputs = MemberInput.parse(bytes, source: source)
             MemberEdit(root: members.root, common: common).run(.set(inputs.map(\.id)), inputs: inputs.map { ($0.id, $0.place) })
         }
     }

@@ -23,6 +23,12 @@ struct RemoteOptions: ParsableArguments {
     @Flag(help: "Log every request (method, path, status, size, time) to standard error.")
     var verbose = false
 
+    func validate() throws {
+        guard timeout.isFinite, timeout > 0 else { throw ValidationError("--timeout must be a number of seconds above 0") }
+        guard retryDelay.isFinite, retryDelay >= 0 else { throw ValidationError("--retry-delay must be a number of seconds, 0 or more") }
+        guard (1...20).contains(maxAttempts) else { throw ValidationError("--max-attempts must be between 1 and 20") }
+    }
+
     /// The retry policy these options describe.
     var retryPolicy: RetryPolicy {
         RetryPolicy(maxAttempts: maxAttempts, baseDelay: retryDelay, maxDelay: max(retryDelay, 8), timeout: timeout)

@@ -121,6 +121,10 @@ struct PlanApplyTests {
             let apply = try await dir.segctl(["apply", "--prune", "--auto-approve"], server: server)
             #expect(apply.status == 1)
             #expect(apply.stderr.contains("the plan cannot be applied"))
+            #expect(try await dir.segctl(["plan", "--prune", "--out", "refused.json"], server: server).status == 1)
+            let saved = try await dir.segctl(["apply", "refused.json"], server: server)
+            #expect(saved.status == 1)
+            #expect(saved.stderr.contains("segctl: error: [protect] refusing to delete 'internal-team' ("))
             try dir.write("segctl.yaml", "directory: segments\n")
             try dir.remove("segments/beta-testers.yaml")
             let mass = try await dir.segctl(["plan", "--prune"], server: server)
@@ -213,6 +217,15 @@ struct PlanApplyTests {
         #expect(run.stderr.contains("segments/a.yaml:2:1: error:"))
         #expect(run.stderr.contains("the segment files are invalid"))
         #expect(!run.all.contains("connect"))
+    }
+
+    @Test func nonsenseTimeoutsAreUsageErrors() async throws {
+        let dir = try Workdir()
+        for value in ["nan", "inf", "0", "-1"] {
+            let run = try await dir.segctl(["plan", "--timeout=\(value)"])
+            #expect(run.status == 2, "--timeout \(value)")
+            #expect(run.stderr.contains("--timeout must be a number of seconds above 0"))
+        }
     }
 
     @Test func missingTokenNamesTheVariable() async throws {

@@ -134,6 +134,9 @@ struct PlatformClientTests {
         #expect((try? RemoteEndpoint("http://segments.example.com", allowInsecureHTTP: true)) != nil)
         #expect((try? RemoteEndpoint("https://segments.example.com", allowInsecureHTTP: false)) != nil)
         #expect((try? RemoteEndpoint("http://localhost:8080/", allowInsecureHTTP: false))?.baseURL == "http://localhost:8080")
+        #expect((try? RemoteEndpoint("http://127.0.0.1:8080", allowInsecureHTTP: false)) != nil)
+        #expect(throws: ClientError.self) { try RemoteEndpoint("http://127.attacker.example", allowInsecureHTTP: false) }
+        #expect(throws: ClientError.self) { try RemoteEndpoint("http://127.0.0.1.nip.io", allowInsecureHTTP: false) }
     }
 
     @Test func aPostWhoseResponseIsLostIsNeverDuplicated() async throws {

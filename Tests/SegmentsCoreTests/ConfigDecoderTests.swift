@@ -88,6 +88,14 @@ struct ConfigDecoderTests {
         #expect(diagnostics[0].contains("must name an environment variable"))
     }
 
+    @Test func anIdentifierLookingTokenIsRefusedWithoutEcho() {
+        for secret in ["ghp_R3alS3cretTokenValue123", "123456789012345"] {
+            let (_, diagnostics) = decode("api:\n  tokenEnv: \(secret)\n")
+            #expect(diagnostics.count == 1)
+            #expect(!diagnostics[0].contains(secret))
+        }
+    }
+
     @Test func duplicateKeysInConfig() {
         let (_, diagnostics) = decode("prune: true\nprune: false\n")
         #expect(diagnostics == ["error 2:1 duplicate-key duplicate key 'prune': first set at line 1, set again at line 2; YAML would silently keep only the last one"])

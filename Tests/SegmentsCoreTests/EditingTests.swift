@@ -126,3 +126,75 @@ struct MemberEditPropertyTests {
         #expect(missing.isEmpty || (emptied && missing == ["userIds:"]), "lines lost: \(missing)")
     }
 }
+
+/// Inputs that once broke the editors (from a review): each must be edited correctly or
+/// refused, never corrupted.
+struct EditingRegressionTests {
+    let editor = MemberListEditor(schema: .platform)
+    let formatter = SegmentFormatter(schema: .platform)
+
+    func items(_ bytes: [UInt8]) throws -> [String] {
+        let document = try YAMLReader().read(bytes)
+        guard let list = document.pairs(of: document.root).first(where: { document[$0.key].value == "userIds" })?.value else { return [] }
+        return document.items(of: list).map { document[Int($0)].value }
+    }
+
+    @Test func unicodeLineSeparatorInsideAQuotedValue() throws {
+        let text = "name: vip\ndescription: \"Owner: sales\u{2028}ops\"\nuserIds:\n  - user-1\n  - user-2\n  - user-3\n"
+        let edit = try editor.apply(.remove(["user-1"]), key: "userIds", to: Array(text.utf8), file: "v.yaml")
+        #expect(try items(edit.bytes) == ["user-2", "user-3"])
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == text.replacingOccurrences(of: "  - user-1\n", with: ""))
+    }
+
+    @Test func carriageReturnLineEndings() throws {
+        let bytes = Array("name: cr\ruserIds:\r  - user-3\r".utf8)
+        let edit = try editor.apply(.add(["user-1"]), key: "userIds", to: bytes, file: "cr.yaml")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: cr\ruserIds:\r  - user-1\r  - user-3\r")
+        #expect(try formatter.format(bytes) == bytes)
+    }
+
+    @Test func commentLookingLinesInsideScalarsStayText() throws {
+        let quoted = Array("name: delta\nisActive: false\ndescription: \"first\n  # second\"\n".utf8)
+        let formatted = try formatter.format(quoted)
+        #expect(String(decoding: formatted, as: UTF8.self) == "name: delta\ndescription: \"first\n  # second\"\nisActive: false\n")
+        let literal = Array("name: lit\ndescription: |+\n  keep\n  # literally this\n\nisActive: true\n".utf8)
+        let out = try formatter.format(literal)
+        let document = try YAMLReader().read(out)
+        let description = document.pairs(of: document.root).first { document[$0.key].value == "description" }!.value
+        #expect(document[description].value == "keep\n# literally this\n\n")
+    }
+
+    @Test func commentBetweenKeyAndValueIsKept() throws {
+        let bytes = Array("name: a\ndescription:\n  # why\n  Early access\n".utf8)
+        #expect(try formatter.format(bytes) == bytes)
+    }
+
+    @Test func byteOrderMarkAndDocumentMarkerComments() throws {
+        let bytes = Array("\u{FEFF}# header\n\n--- # the document\nname: a\n".utf8)
+        let formatted = String(decoding: try formatter.format(bytes), as: UTF8.self)
+        #expect(formatted == "# header\n\n# the document\nname: a\n")
+        let edit = try editor.apply(.add(["user-1"]), key: "userIds", to: Array("\u{FEFF}name: a\nuserIds: []\n".utf8), file: "b.yaml")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "\u{FEFF}name: a\nuserIds: [user-1]\n")
+    }
+
+    @Test func flowMappingFilesAreRefusedNotCrashed() {
+        let bytes = Array("{name: beta, isActive: true}\n".utf8)
+        #expect(throws: SegmentFormatter.Refusal.self) { try formatter.format(bytes) }
+        #expect(throws: MemberListEditor.Refusal.self) { try editor.apply(.add(["user-1"]), key: "userIds", to: bytes, file: "f.yaml") }
+    }
+
+    @Test func fmtRefusesToDropCommentsInsideAFlowList() {
+        let bytes = Array("name: a\nuserIds: [\n  user-2,  # Jane\n  user-1\n]\n".utf8)
+        #expect(throws: SegmentFormatter.Refusal.self) { try formatter.format(bytes) }
+    }
+
+    @Test func itemsNotOnTheirDashLineAreRefused() {
+        let bytes = Array("name: a\nuserIds:\n  - # Jane\n    user-1\n".utf8)
+        #expect(throws: MemberListEditor.Refusal.self) { try editor.apply(.add(["user-2"]), key: "userIds", to: bytes, file: "a.yaml") }
+        #expect(throws: SegmentFormatter.Refusal.self) { try formatter.format(bytes) }
+    }
+
+    @Test func importWritesUnicodeLineBreaksEscaped() {
+        #expect(YAMLScalarWriter.scalar("sales\u{2028}ops") == "\"sales\\u2028ops\"")
+    }
+}

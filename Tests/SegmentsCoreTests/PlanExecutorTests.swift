@@ -48,7 +48,7 @@ struct PlanExecutorTests {
     @Test func lostCreateResponseIsConfirmedNotRetried() async throws {
         let remote = InMemoryRemote()
         await remote.setCreateFaults([.lostResponse])
-        let report = await PlanExecutor().apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
+        let report = await PlanExecutor(settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
         #expect(report.outcomes[0].result == .done("confirmed by re-reading the segment list after: POST: no response within the timeout"))
         #expect(await remote.segments.count == 1)
         #expect(await remote.calls.filter { $0.hasPrefix("create") }.count == 1)
@@ -57,9 +57,38 @@ struct PlanExecutorTests {
     @Test func lostCreateRequestIsRetriedOnce() async throws {
         let remote = InMemoryRemote()
         await remote.setCreateFaults([.lostRequest])
-        let report = await PlanExecutor().apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
+        let report = await PlanExecutor(settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
         #expect(report.outcomes[0].result == .done("created on try 2, after an ambiguous failure"))
         #expect(await remote.segments.count == 1)
+    }
+
+    @Test func ambiguousCreateIsNotRetriedWhereNamesAreNotUnique() async throws {
+        let remote = InMemoryRemote(target: .configcat)
+        await remote.setCreateFaults([.lostRequest])
+        let state = SegmentState(name: "Beta", fields: [:])
+        let plan = Plan(target: .configcat, changes: [Change(action: .create, name: "Beta", desired: state)], unchanged: [], unmanaged: [], problems: [], notices: [], options: PlanOptions(), fingerprint: RemoteFingerprint([]))
+        let report = await PlanExecutor(settleDelay: 0).apply(plan, to: remote)
+        guard case .failed(let message) = report.outcomes[0].result else {
+            Issue.record("expected a failure, got \(report.outcomes[0].result)")
+            return
+        }
+        #expect(message.contains("segctl does not retry, since this API allows duplicate names"))
+        #expect(await remote.calls.filter { $0.hasPrefix("create") }.count == 1)
+    }
+
+    @Test func aDeleteThatFreesANameWaitsForTheRenameToBePossible() async throws {
+        let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("a")), Make.remote("c2", Make.state("b")), Make.remote("c3", Make.state("z"))])
+        let desired = [Make.declaration(Make.state("b"), id: "c1"), Make.declaration(Make.state("z"))]
+        let plan = try await plan(desired, remote)
+        await remote.touch(id: "c1")
+        let report = await PlanExecutor().apply(plan, to: remote)
+        let delete = report.outcomes.first { $0.change.action == .delete }!
+        guard case .conflict(let message) = delete.result else {
+            Issue.record("expected the delete to be held back, got \(delete.result)")
+            return
+        }
+        #expect(message.hasPrefix("not deleted, because 'a', which is to take its name, changed remotely since the plan"))
+        #expect(await remote.segments["c2"] != nil, "the segment holding the name is still there")
     }
 
     @Test func renameIntoFreedNameRunsAfterTheDelete() async throws {

@@ -76,6 +76,19 @@ struct RepositoryTests {
         #expect(report.diagnostics.map(Fixtures.describe) == ["error 1:1 unreadable cannot read file: No such file or directory"])
     }
 
+    @Test func largeDirectoriesAreListedCompletely() throws {
+        // readdir fills a buffer of packed entries; names must be read in place (a copy of a
+        // whole dirent once read past the end of that buffer and crashed).
+        let repo = try TemporaryRepository()
+        let long = String(repeating: "x", count: 120)
+        for index in 0..<3_000 {
+            try repo.write("segments/\(long)-\(index).txt", "")
+        }
+        for _ in 0..<5 {
+            #expect(try FileSystem.entries(of: repo.path("segments")).count == 3_000)
+        }
+    }
+
     @Test func directoryReadIsAnError() {
         #expect(throws: FileSystem.Failure.self) { try FileSystem.read("/") }
     }

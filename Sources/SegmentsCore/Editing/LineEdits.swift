@@ -18,6 +18,7 @@ struct LineEdits {
         out.reserveCapacity(text.bytes.count + appended.reduce(0) { $0 + $1.count + 2 } + 64)
         var index = 0
         let newline = text.newline
+        out += text.byteOrderMark
         while index < text.lines.count {
             for line in insertedBefore[index] ?? [] { out += line + newline }
             if let replacement = replaced[index] {

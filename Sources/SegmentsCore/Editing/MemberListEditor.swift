@@ -54,8 +54,9 @@ public struct MemberListEditor: Sendable {
         guard !document.usesAliases else {
             throw Refusal(message: "the file uses YAML aliases; segctl edits only files without them", location: SourceLocation(file: file, line: 1, column: 1))
         }
-        guard document[document.root].kind == .mapping else {
-            throw Refusal(message: "the file is not a mapping", location: SourceLocation(file: file, line: 1, column: 1))
+        let root = document[document.root]
+        guard root.kind == .mapping, root.style == .block, root.start.column == 1 else {
+            throw Refusal(message: "segctl edits files whose top level is a block mapping with keys in the first column", location: SourceLocation(file: file, mark: root.start))
         }
         let text = SourceText(bytes)
         let list = try ListSource(document: document, text: text, key: key, file: file)
@@ -92,7 +93,7 @@ public struct MemberListEditor: Sendable {
 }
 
 /// Where a member list is in a file and how it is written.
-private struct ListSource {
+struct ListSource {
     enum Shape {
         case missing
         case null(keyLine: Int)
@@ -103,10 +104,10 @@ private struct ListSource {
     struct Item {
         var value: String
         var line: Int
-        /// The item's source text (its quoting kept).
-        var raw: [UInt8]
+        /// Where the item's source text is (its quoting kept).
+        var raw: Range<Int>
         /// Bytes from the line start to the value: the `  - ` new items copy.
-        var prefix: [UInt8]
+        var prefix: Range<Int>
     }
 
     let text: SourceText
@@ -138,9 +139,10 @@ private struct ListSource {
                 }
                 let start = text.offset(of: node.start)
                 let line = text.lineIndex(node.start)
-                items.append(Item(
-                    value: node.value, line: line, raw: Array(text.bytes[start..<text.offset(of: node.end)]),
-                    prefix: Array(text.bytes[text.lines[line].lowerBound..<start])))
+                if value.style == .block, !Self.isItemPrefix(text.bytes[text.lines[line].lowerBound..<start]) {
+                    throw MemberListEditor.Refusal(message: "an item of '\(key)' is not written as '- value' on one line; segctl edits only such items", location: location)
+                }
+                items.append(Item(value: node.value, line: line, raw: start..<text.offset(of: node.end), prefix: text.lines[line].lowerBound..<start))
             }
             if value.style == .flow {
                 let start = text.offset(of: value.start)
@@ -169,20 +171,18 @@ private struct ListSource {
         let newItems = keepSorted ? added.sorted(by: MemberOrder.precedes) : added
         switch shape {
         case .flow(let start, let end):
-            var entries = kept.map { ($0.value, $0.raw) }
-            for id in newItems {
-                let raw = Array(YAMLScalarWriter.flowScalar(id).utf8)
-                if keepSorted, let index = entries.firstIndex(where: { MemberOrder.precedes(id, $0.0) }) {
-                    entries.insert((id, raw), at: index)
-                } else {
-                    entries.append((id, raw))
-                }
+            var entries = kept.map { ($0.value, Array(text.bytes[$0.raw])) }
+            let additions = newItems.map { ($0, Array(YAMLScalarWriter.flowScalar($0).utf8)) }
+            if keepSorted {
+                entries = Self.merge(entries, additions)
+            } else {
+                entries += additions
             }
             let list = Array("[".utf8) + Array(entries.map(\.1).joined(separator: Array(", ".utf8))) + Array("]".utf8)
             return Array(text.bytes[..<start]) + list + Array(text.bytes[end...])
         case .block(let keyLine):
             for item in items where removed.contains(item.value) { edits.deleted.insert(item.line) }
-            let prefix = items.first?.prefix ?? Array("  - ".utf8)
+            let prefix = items.first.map { Array(text.bytes[$0.prefix]) } ?? Array("  - ".utf8)
             if kept.isEmpty && newItems.isEmpty {
                 edits.replaced[keyLine] = emptyListLine(keyLine)
             } else if kept.isEmpty {
@@ -191,8 +191,15 @@ private struct ListSource {
                 for id in newItems {
                     let line = prefix + Array(YAMLScalarWriter.scalar(id).utf8)
                     if keepSorted {
-                        if let anchor = kept.last(where: { !MemberOrder.precedes(id, $0.value) }) {
-                            edits.insertedAfter[anchor.line, default: []].append(line)
+                        // The kept items are sorted: the new ID goes after the last one not after it.
+                        var low = 0
+                        var high = kept.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if MemberOrder.precedes(id, kept[middle].value) { high = middle } else { low = middle + 1 }
+                        }
+                        if low > 0 {
+                            edits.insertedAfter[kept[low - 1].line, default: []].append(line)
                         } else {
                             edits.insertedBefore[kept[0].line, default: []].append(line)
                         }
@@ -218,6 +225,41 @@ private struct ListSource {
             }
         }
         return edits.apply()
+    }
+
+    /// Whether the bytes before a block list item's value are `  - ` (indentation, a dash, spaces).
+    static func isItemPrefix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var sawDash = false
+        var afterDash = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                if sawDash { return false }
+                sawDash = true
+            } else if byte == UInt8(ascii: " ") {
+                if sawDash { afterDash += 1 }
+            } else {
+                return false
+            }
+        }
+        return sawDash && afterDash > 0
+    }
+
+    /// Two sorted lists merged, keeping the order (existing entries first among equals).
+    static func merge(_ existing: [(String, [UInt8])], _ additions: [(String, [UInt8])]) -> [(String, [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        result.reserveCapacity(existing.count + additions.count)
+        var i = 0
+        var j = 0
+        while i < existing.count || j < additions.count {
+            if j == additions.count || (i < existing.count && !MemberOrder.precedes(additions[j].0, existing[i].0)) {
+                result.append(existing[i])
+                i += 1
+            } else {
+                result.append(additions[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     /// `key:` as written on its line, up to and including the colon.

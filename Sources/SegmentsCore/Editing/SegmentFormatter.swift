@@ -28,7 +28,11 @@ public struct SegmentFormatter: Sendable {
             throw Refusal(message: "line \(error.mark.line): \(error.message)")
         }
         guard !document.usesAliases else { throw Refusal(message: "the file uses YAML aliases; fmt leaves such files alone") }
-        guard document[document.root].kind == .mapping else { throw Refusal(message: "the file is not a mapping") }
+        let root = document[document.root]
+        guard root.kind == .mapping else { throw Refusal(message: "the file is not a mapping") }
+        guard root.style == .block, root.start.column == 1 else {
+            throw Refusal(message: "fmt formats block mappings whose keys start in the first column; rewrite the file in that form first")
+        }
         let text = SourceText(bytes)
         let pairs = document.pairs(of: document.root)
         let order = schema.keys
@@ -39,7 +43,7 @@ public struct SegmentFormatter: Sendable {
             guard order.contains(keyNode.value) else { throw Refusal(message: "unknown key '\(keyNode.value)'") }
             let keyLine = text.lineIndex(keyNode.start)
             let lastLine = Self.lastLine(of: pair.value, in: document, text: text)
-            var comments = (previousEnd + 1..<keyLine).filter { text.isComment($0) }
+            var comments = (previousEnd + 1..<keyLine).filter { text.isComment($0) || (index == 0 && Self.documentMarkerComment(text.line($0)) != nil) }
             var header: [Int] = []
             if index == 0, let blank = (previousEnd + 1..<keyLine).last(where: { text.isBlank($0) }) {
                 header = comments.filter { $0 < blank }
@@ -51,14 +55,50 @@ public struct SegmentFormatter: Sendable {
         let footer = (previousEnd + 1..<text.lines.count).filter { text.isComment($0) }
         var out: [[UInt8]] = []
         let header = entries.first?.header ?? []
-        for line in header { out.append(Self.trimmed(text.line(line))) }
+        for line in header { out.append(Self.comment(text.line(line))) }
         if !header.isEmpty { out.append([]) }
         for entry in entries.sorted(by: { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }) {
-            for line in entry.comments { out.append(Self.trimmed(text.line(line))) }
-            out += lines(for: entry, document: document, text: text)
+            for line in entry.comments { out.append(Self.comment(text.line(line))) }
+            out += try lines(for: entry, document: document, text: text)
         }
         for line in footer { out.append(Self.trimmed(text.line(line))) }
-        return Array(out.map { $0 + text.newline }.joined())
+        let formatted = Array(out.map { $0 + text.newline }.joined())
+        try verify(formatted, against: document)
+        return formatted
+    }
+
+    /// Formatting must never change what the file means: the output is read back and compared.
+    private func verify(_ formatted: [UInt8], against original: YAMLDocument) throws(Refusal) {
+        var ignored: [Diagnostic] = []
+        let decoder = SegmentDecoder(schema: schema)
+        guard let after = try? YAMLReader().read(formatted),
+              let old = decoder.decode(original, file: "", into: &ignored),
+              let new = decoder.decode(after, file: "", into: &ignored),
+              Self.meaning(old) == Self.meaning(new) else {
+            throw Refusal(message: "formatting would change what the file means, so it was left unchanged (please report this file)")
+        }
+    }
+
+    /// A declaration's content with lists as sorted sets, for comparing before and after.
+    static func meaning(_ declaration: SegmentDeclaration) -> [String] {
+        var parts = ["name=\(declaration.name)", "id=\(declaration.pinnedID ?? "")", "protect=\(declaration.protect)"]
+        for key in declaration.state.fields.keys.sorted() {
+            let value = declaration.state[key]
+            parts.append("\(key)=" + (value.listItems.map { Set($0).sorted().joined(separator: "\u{0}") } ?? value.displayText))
+        }
+        return parts
+    }
+
+    /// A comment line at column one; the comment of a `--- # comment` line.
+    static func comment(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        documentMarkerComment(line) ?? trimmed(line)
+    }
+
+    /// The comment after a document start marker (`--- # comment`), if the line is one.
+    static func documentMarkerComment(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+        guard line.starts(with: Array("---".utf8)) else { return nil }
+        let rest = trimmed(line.dropFirst(3))
+        return rest.first == UInt8(ascii: "#") ? rest : nil
     }
 
     private struct Entry {
@@ -71,7 +111,7 @@ public struct SegmentFormatter: Sendable {
         var header: [Int]
     }
 
-    private func lines(for entry: Entry, document: YAMLDocument, text: SourceText) -> [[UInt8]] {
+    private func lines(for entry: Entry, document: YAMLDocument, text: SourceText) throws(Refusal) -> [[UInt8]] {
         let value = document[entry.valueIndex]
         let key = Array(entry.key.utf8)
         let isList: Bool = {
@@ -83,10 +123,11 @@ public struct SegmentFormatter: Sendable {
             }
         }()
         if isList {
-            return listLines(key: key, entry: entry, document: document, text: text)
+            return try listLines(key: key, entry: entry, document: document, text: text)
         }
-        if value.start.line != value.end.line || value.style == .literal || value.style == .folded {
-            // Multi-line text keeps its own lines: re-indenting block scalars could change them.
+        if value.start.line != value.end.line || text.lineIndex(value.start) != entry.keyLine || value.style == .literal || value.style == .folded {
+            // Text over several lines (or below its key) keeps its lines as written: re-indenting
+            // or re-wrapping a scalar could change it.
             return (entry.keyLine...entry.lastLine).map { Array(text.line($0)) }
         }
         let start = text.offset(of: value.start)
@@ -103,8 +144,12 @@ public struct SegmentFormatter: Sendable {
         return [line]
     }
 
-    private func listLines(key: [UInt8], entry: Entry, document: YAMLDocument, text: SourceText) -> [[UInt8]] {
+    private func listLines(key: [UInt8], entry: Entry, document: YAMLDocument, text: SourceText) throws(Refusal) -> [[UInt8]] {
         let value = document[entry.valueIndex]
+        if value.kind == .sequence, value.style == .flow, value.start.line != value.end.line,
+           text.bytes[text.offset(of: value.start)..<text.offset(of: value.end)].contains(UInt8(ascii: "#")) {
+            throw Refusal(message: "'\(entry.key)' is a flow list ([...]) with comments inside; fmt would lose them, so rewrite it as a block list first")
+        }
         var keyComment: [UInt8]?
         var items: [(value: String, raw: [UInt8], comments: [Int], trailing: [UInt8]?)] = []
         if value.kind == .sequence {
@@ -116,6 +161,9 @@ public struct SegmentFormatter: Sendable {
             for item in document.items(of: entry.valueIndex) {
                 let node = document[Int(item)]
                 let line = text.lineIndex(node.start)
+                if value.style == .block, !ListSource.isItemPrefix(text.bytes[text.lines[line].lowerBound..<text.offset(of: node.start)]) {
+                    throw Refusal(message: "an item of '\(entry.key)' on line \(node.start.line) is not written as '- value' on one line; fmt would lose what is around it")
+                }
                 let comments = value.style == .block ? (previousLine + 1..<line).filter { text.isComment($0) } : []
                 let end = text.offset(of: node.end)
                 let trailing = value.style == .block && node.end.line == node.start.line ? text.trailingComment(after: end, line: line) : nil
@@ -146,7 +194,7 @@ public struct SegmentFormatter: Sendable {
         return min(offset + 1, end)
     }
 
-    /// The last line a value's text is on.
+    /// The last line a value's text is on (a scalar's own lines are never taken for comments).
     static func lastLine(of index: Int, in document: YAMLDocument, text: SourceText) -> Int {
         let node = document[index]
         var last = text.lineIndex(node.end)
@@ -155,10 +203,7 @@ public struct SegmentFormatter: Sendable {
         if node.kind == .sequence && node.style == .block, let item = document.items(of: index).last {
             last = text.lineIndex(document[Int(item)].end)
         }
-        while last > text.lineIndex(node.start), last < text.lines.count, text.isBlank(last) || text.isComment(last) {
-            last -= 1
-        }
-        return min(last, text.lines.count - 1)
+        return max(min(last, text.lines.count - 1), 0)
     }
 
     static func trimmed(_ line: ArraySlice<UInt8>) -> [UInt8] {

@@ -13,21 +13,26 @@ public struct SourceText: Sendable {
     /// Bytes of a UTF-8 byte order mark at the start, which libyaml skips.
     let bomLength: Int
 
-    /// Splits `bytes` into lines.
+    /// Splits `bytes` into lines where libyaml counts line breaks (LF, CRLF, CR, and the
+    /// Unicode breaks NEL, LS and PS), so a mark's line is an index here. A byte order mark is
+    /// not part of the first line.
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lines: [Range<Int>] = []
         var terminators: [Range<Int>] = []
-        var start = 0
-        var index = 0
+        var start = bomLength
+        var index = bomLength
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
-                lines.append(start..<end)
-                terminators.append(end..<(index + 1))
-                start = index + 1
+            let length = Self.breakLength(bytes, at: index)
+            if length > 0 {
+                lines.append(start..<index)
+                terminators.append(index..<(index + length))
+                index += length
+                start = index
+            } else {
+                index += 1
             }
-            index += 1
         }
         if start < bytes.count {
             lines.append(start..<bytes.count)
@@ -35,10 +40,23 @@ public struct SourceText: Sendable {
         }
         self.lines = lines
         self.terminators = terminators
-        let crlf = terminators.first.map { $0.count == 2 } ?? false
-        newline = crlf ? [13, 10] : [10]
-        bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        newline = terminators.first.map { Array(bytes[$0]) }.flatMap { $0.isEmpty ? nil : $0 } ?? [10]
     }
+
+    /// The length of a line break at `index`, 0 if there is none.
+    static func breakLength(_ bytes: [UInt8], at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x0A: return 1
+        case 0x0D: return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// The byte order mark, if the file starts with one.
+    public var byteOrderMark: ArraySlice<UInt8> { bytes[0..<bomLength] }
 
     /// The 0-based index of the line a 1-based mark is on.
     public func lineIndex(_ mark: YAMLMark) -> Int {
@@ -49,7 +67,7 @@ public struct SourceText: Sendable {
     public func offset(of mark: YAMLMark) -> Int {
         let index = lineIndex(mark)
         guard index < lines.count else { return bytes.count }
-        var offset = lines[index].lowerBound + (index == 0 ? bomLength : 0)
+        var offset = lines[index].lowerBound
         var column: Int32 = 1
         while column < mark.column, offset < lines[index].upperBound {
             offset += Self.scalarLength(bytes[offset])
@@ -107,7 +125,19 @@ public struct SourceText: Sendable {
 public enum MemberOrder {
     /// Whether `a` sorts before `b`.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let count = min(left.count, right.count)
+                var index = 0
+                while index < count {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     /// Whether `items` are in order (duplicates allowed).

@@ -21,9 +21,18 @@ public enum YAMLScalarWriter {
             let scalars = Array(text.unicodeScalars)
             if scalars.count == 1 || scalars[1] == " " { return false }
         }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
-        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" {
-            return false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: ":") && byte == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#") { return false }
+            if byte < 0x20 || byte == 0x7F { return false }
+            previous = byte
+        }
+        if previous == UInt8(ascii: ":") { return false }
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            for scalar in text.unicodeScalars where (0x80...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                return false
+            }
         }
         if text.hasPrefix("---") || text.hasPrefix("...") { return false }
         return ScalarType.resolvePlain(text) == .string
@@ -41,7 +50,9 @@ public enum YAMLScalarWriter {
             case "\r": out += "\\r"
             case "\0": out += "\\0"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" {
+                // Control characters, and the Unicode line breaks YAML would fold, are escaped.
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     out += scalar.value <= 0xFF
                         ? "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
                         : "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)

@@ -54,12 +54,13 @@ public struct ConfigDecoder: Sendable {
             }
         }
         for (key, path) in [("tokenEnv", \RepositoryConfig.API.tokenEnv), ("userEnv", \.userEnv), ("passwordEnv", \.passwordEnv)] {
-            if let index = apiPairs[key], let text = context.text(index, "api.\(key)") {
-                if Self.isEnvironmentName(text) {
-                    config.api[keyPath: path] = text
+            if let index = apiPairs[key] {
+                let node = document[index]
+                // Never echo the value: a token pasted here by mistake must not reach a CI log.
+                if node.kind == .scalar, ScalarType(of: node) == .string, Self.isEnvironmentName(node.value) {
+                    config.api[keyPath: path] = node.value
                 } else {
-                    // Never echo the value: a token pasted here by mistake must not reach a CI log.
-                    context.error("api.\(key) must name an environment variable (letters, digits and _), not hold a secret itself; move the value into an environment variable", at: index)
+                    context.error("api.\(key) must name an environment variable (capital letters, digits and _, at most 64 characters), not hold a secret itself; put the secret in an environment variable and name that variable here", at: index)
                 }
             }
         }
@@ -111,11 +112,12 @@ public struct ConfigDecoder: Sendable {
             && !text.contains(" ")
     }
 
+    /// A conventional environment variable name (`SEGMENTS_API_TOKEN`). Lowercase letters are
+    /// refused on purpose: most tokens contain them, and a token here must never be echoed.
     static func isEnvironmentName(_ text: String) -> Bool {
-        guard let first = text.utf8.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        guard let first = text.utf8.first, text.utf8.count <= 64, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
         return text.utf8.allSatisfy { b in
-            (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
-                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+            (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
         }
     }
 

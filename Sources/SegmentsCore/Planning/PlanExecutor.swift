@@ -47,11 +47,15 @@ public struct PlanExecutor: Sendable {
     public var parallelism: Int
     /// Extra tries of a create whose earlier try may or may not have reached the server.
     public var ambiguousCreateRetries: Int
+    /// Seconds to wait before re-reading the list after an ambiguous create, so a request
+    /// that is still being processed has time to land.
+    public var settleDelay: Double
 
     /// Creates an executor.
-    public init(parallelism: Int = 4, ambiguousCreateRetries: Int = 2) {
+    public init(parallelism: Int = 4, ambiguousCreateRetries: Int = 2, settleDelay: Double = 1) {
         self.parallelism = max(1, parallelism)
         self.ambiguousCreateRetries = ambiguousCreateRetries
+        self.settleDelay = settleDelay
     }
 
     /// Applies `plan` to `remote`; `observer` hears of each change as it finishes.
@@ -61,6 +65,14 @@ public struct PlanExecutor: Sendable {
     ) async -> Report {
         let changes = plan.changes
         let waits = Self.waits(for: changes)
+        // A delete that frees a name runs early; it first checks that what needs the name
+        // can still happen, so it never deletes for a rename that is then skipped.
+        var freedFor = [[Change]](repeating: [], count: changes.count)
+        for change in changes where change.action != .delete {
+            for dependency in change.dependencies where changes[dependency].action == .delete {
+                freedFor[dependency].append(change)
+            }
+        }
         var results = [Result?](repeating: nil, count: changes.count)
         var started = Set<Int>()
         var finished = 0
@@ -81,8 +93,9 @@ public struct PlanExecutor: Sendable {
                     }
                     running += 1
                     let change = changes[index]
+                    let dependents = freedFor[index]
                     group.addTask {
-                        (index, await execute(change, on: remote, knownIDs: knownIDs))
+                        (index, await execute(change, on: remote, knownIDs: knownIDs, dependents: dependents))
                     }
                 }
             }
@@ -128,7 +141,7 @@ public struct PlanExecutor: Sendable {
         return "not attempted because \(blocker.action.rawValue) of '\(blocker.finalName)', which it waits for, did not succeed"
     }
 
-    private func execute(_ change: Change, on remote: any SegmentsRemote, knownIDs: Set<String>) async -> Result {
+    private func execute(_ change: Change, on remote: any SegmentsRemote, knownIDs: Set<String>, dependents: [Change]) async -> Result {
         do {
             switch change.action {
             case .create:
@@ -143,6 +156,11 @@ public struct PlanExecutor: Sendable {
                 guard let current = try await remote.fetchSegment(id: id) else { return .done("already deleted remotely") }
                 if current.updatedAt != change.expectedUpdatedAt {
                     return .conflict("changed remotely since the plan (updatedAt \(change.expectedUpdatedAt ?? "?") -> \(current.updatedAt)); not deleted; run plan again")
+                }
+                for dependent in dependents where dependent.action == .update {
+                    if case .conflict(let reason)? = try await checkVersion(dependent, id: dependent.segmentID ?? "", on: remote) {
+                        return .conflict("not deleted, because '\(dependent.name)', which is to take its name, \(reason)")
+                    }
                 }
                 try await remote.deleteSegment(id: id)
                 return .done(nil)
@@ -168,26 +186,44 @@ public struct PlanExecutor: Sendable {
     private func create(_ change: Change, on remote: any SegmentsRemote, knownIDs: Set<String>) async throws -> Result {
         guard let desired = change.desired else { return .failed("the plan's create has no desired state") }
         var attempt = 0
+        var ambiguity: String?
         while true {
             do {
                 _ = try await remote.createSegment(desired)
                 return .done(attempt == 0 ? nil : "created on try \(attempt + 1), after an ambiguous failure")
-            } catch RemoteFailure.ambiguous(let reason) {
-                let segments: [RemoteSegment]
-                do {
-                    segments = try await remote.listSegments()
-                } catch {
-                    return .failed("\(reason); could not re-read the segments to find out whether '\(desired.name)' was created (\(Self.message(error))); run plan before retrying")
+            } catch {
+                // After an ambiguous try, any failure (a 409 for a name that now exists, say)
+                // is resolved the same way: look before doing anything else.
+                guard case RemoteFailure.ambiguous(let reason) = error else {
+                    guard let ambiguity else { throw error }
+                    return try await confirm(desired, after: ambiguity, on: remote, knownIDs: knownIDs) ?? .failed(Self.message(error))
                 }
-                if segments.contains(where: { $0.name == desired.name && !knownIDs.contains($0.id) }) {
-                    return .done("confirmed by re-reading the segment list after: \(reason)")
-                }
+                ambiguity = reason
+                if let confirmed = try await confirm(desired, after: reason, on: remote, knownIDs: knownIDs) { return confirmed }
                 attempt += 1
+                guard remote.enforcesUniqueNames else {
+                    return .failed("\(reason); '\(desired.name)' is not in the segment list yet, but may still be created; segctl does not retry, since this API allows duplicate names: run plan before applying again")
+                }
                 guard attempt <= ambiguousCreateRetries else {
                     return .failed("\(reason); '\(desired.name)' does not exist after \(attempt) tries")
                 }
             }
         }
+    }
+
+    /// Whether a segment of `desired`'s name that the plan did not know now exists.
+    private func confirm(_ desired: SegmentState, after reason: String, on remote: any SegmentsRemote, knownIDs: Set<String>) async throws -> Result? {
+        if settleDelay > 0 { try await Task.sleep(for: .milliseconds(Int(settleDelay * 1000))) }
+        let segments: [RemoteSegment]
+        do {
+            segments = try await remote.listSegments()
+        } catch {
+            return .failed("\(reason); could not re-read the segments to find out whether '\(desired.name)' was created (\(Self.message(error))); run plan before retrying")
+        }
+        if segments.contains(where: { $0.name == desired.name && !knownIDs.contains($0.id) }) {
+            return .done("confirmed by re-reading the segment list after: \(reason)")
+        }
+        return nil
     }
 
     static func message(_ error: any Error) -> String {

@@ -4,6 +4,11 @@ public protocol SegmentsRemote: Sendable {
     /// Which API this is.
     var target: TargetKind { get }
 
+    /// Whether the API refuses a second segment with a name already in use. Where it does, a
+    /// create that may or may not have happened can be retried safely (the retry fails instead
+    /// of duplicating); where it does not, segctl never retries such a create.
+    var enforcesUniqueNames: Bool { get }
+
     /// Every remote segment, fully populated.
     func listSegments() async throws -> [RemoteSegment]
 

@@ -74,6 +74,9 @@ public struct ComparisonValueRule: SegmentRule {
             diagnostics.append(.error(Self.id, "empty item in comparisonValue; remove it", at: location))
             return
         }
+        if item.first?.isWhitespace == true || item.last?.isWhitespace == true {
+            diagnostics.append(.error(Self.id, "\(redact ? "this item" : "item \(FieldValue.quoted(item))") has leading or trailing whitespace, which ConfigCat ignores; remove it", at: location))
+        }
         if comparator.takesList, item.contains(",") {
             diagnostics.append(.error(Self.id, "\(redact ? "this item" : "item '\(item)'") contains a comma, which ConfigCat would split into separate values", at: location))
         }

@@ -28,9 +28,13 @@ public struct DuplicateMemberRule: SegmentRule {
     private func report(_ item: String, at index: Int, firstIndex: Int, in key: String, of segment: SegmentDeclaration, into diagnostics: inout [Diagnostic]) {
         let first = segment.location(ofItem: firstIndex, in: key)
         let again = segment.location(ofItem: index, in: key)
+        // Values of ConfigCat's sensitive comparators are confidential: never repeat them.
+        var sensitive = false
+        if case .string(let name) = segment.state["comparator"] { sensitive = Comparator(rawValue: name)?.isSensitive ?? false }
+        let shown = sensitive ? "a value" : "'\(item)'"
         diagnostics.append(.warning(
             Self.id,
-            "'\(item)' is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
+            "\(shown) is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
             at: again,
             notes: [.init("first listed here", at: first)]))
     }

@@ -11,6 +11,7 @@ actor InMemoryRemote: SegmentsRemote {
     }
 
     nonisolated let target: TargetKind
+    nonisolated var enforcesUniqueNames: Bool { target == .platform }
     private(set) var segments: [String: RemoteSegment] = [:]
     private var clock = 0
     private var nextID = 0
