@@ -116,6 +116,26 @@ struct ConfigCatTests {
         }
     }
 
+    @Test func savedPlansGoStaleAndGuardsApply() async throws {
+        try await ConfigCatTestServer.with { server in
+            let dir = try workdir(server)
+            try dir.write("segments/beta-users.yaml", Self.betaUsers)
+            #expect(try await segctl(dir, ["plan", "--out", "plan.json"]).status == 0)
+            let id = await server.store.insert(name: "Dashboard made", value: "x")
+            let stale = try await segctl(dir, ["apply", "plan.json"])
+            #expect(stale.status == 1)
+            #expect(stale.stderr.contains("segment 'Dashboard made' (\(id)) was created remotely"))
+            #expect(await server.store.segments.count == 1)
+            #expect(try await segctl(dir, ["plan", "--out", "plan.json"]).status == 0)
+            let apply = try await segctl(dir, ["apply", "plan.json"])
+            #expect(apply.status == 0, "\(apply.all)")
+            try dir.remove("segments/beta-users.yaml")
+            let mass = try await segctl(dir, ["plan", "--prune"])
+            #expect(mass.status == 1)
+            #expect(mass.stdout.contains("refusing to delete all 2 remote segments (more than half)"))
+        }
+    }
+
     @Test func deletingASegmentInUseNeedsPermission() async throws {
         try await ConfigCatTestServer.with { server in
             let dir = try workdir(server)
