@@ -106,8 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SegctlTests",
-            dependencies: ["segctl", "segments-server", "SegmentsTestSupport"],
-            exclude: ["Fixtures"]
+            dependencies: ["segctl", "segments-server", "SegmentsTestSupport"]
         ),
     ]
 )
