@@ -61,7 +61,8 @@ public struct MemberListEditor: Sendable {
         let text = SourceText(bytes)
         let list = try ListSource(document: document, text: text, key: key, file: file)
         let existing = list.items.map(\.value)
-        let existingSet = Set(existing)
+        var existingSet = Set<String>(minimumCapacity: existing.count)
+        for id in existing { existingSet.insert(id) }
         var added: [String] = []
         var removedSet = Set<String>()
         var notListed: [String] = []
@@ -74,15 +75,16 @@ public struct MemberListEditor: Sendable {
                 if existingSet.contains(id) { removedSet.insert(id) } else if !notListed.contains(id) { notListed.append(id) }
             }
         case .set(let ids):
-            var seen = Set<String>()
-            let wanted = ids.filter { seen.insert($0).inserted }
-            removedSet = existingSet.subtracting(seen)
-            added = wanted.filter { !existingSet.contains($0) }
+            // One pass over the wanted IDs: those already listed are crossed off, the rest are new.
+            var unwanted = existingSet
+            var seen = Set<String>(minimumCapacity: ids.count)
+            for id in ids where seen.insert(id).inserted {
+                if unwanted.remove(id) == nil { added.append(id) }
+            }
+            removedSet = unwanted
         }
-        let removed = existing.filter { removedSet.contains($0) }
-        var uniqueRemoved: [String] = []
-        var seenRemoved = Set<String>()
-        for id in removed where seenRemoved.insert(id).inserted { uniqueRemoved.append(id) }
+        var pending = removedSet
+        let uniqueRemoved = existing.filter { pending.remove($0) != nil }
         guard !added.isEmpty || !removedSet.isEmpty else {
             return Edit(bytes: bytes, added: [], removed: [], notListed: notListed)
         }
