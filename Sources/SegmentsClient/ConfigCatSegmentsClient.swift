@@ -25,13 +25,13 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", retry: retry, logger: logger)
     }
 
-    var listPath: String { "/v1/products/\(PlatformSegmentsClient.escape(productID))/segments" }
+    var listPath: String { "/v1/products/\(HTTPReply.pathSegment(productID))/segments" }
 
-    func segmentPath(_ id: String) -> String { "/v1/segments/\(PlatformSegmentsClient.escape(id))" }
+    func segmentPath(_ id: String) -> String { "/v1/segments/\(HTTPReply.pathSegment(id))" }
 
     public func listSegments() async throws -> [RemoteSegment] {
         let reply = try await send(.GET, listPath, idempotent: true)
-        let listed = try decode([ConfigCatWireFormat.ListedSegment].self, reply, "GET \(listPath)")
+        let listed = try reply.decode([ConfigCatWireFormat.ListedSegment].self, "GET \(listPath)", redact: redact)
         // The list is thin: one GET per segment, a few at a time.
         return try await withThrowingTaskGroup(of: (Int, RemoteSegment?).self) { group in
             var results = [RemoteSegment?](repeating: nil, count: listed.count)
@@ -61,12 +61,12 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         let reply = try await transport.send(.GET, path, idempotent: true)
         if reply.status == 404 { return nil }
         try check(reply, "GET \(path)")
-        return try decode(ConfigCatWireFormat.Segment.self, reply, "GET \(path)").remote(usage: usage)
+        return try reply.decode(ConfigCatWireFormat.Segment.self, "GET \(path)", redact: redact).remote(usage: usage)
     }
 
     public func createSegment(_ state: SegmentState) async throws -> String {
         let reply = try await send(.POST, listPath, json: ConfigCatWireFormat.body(state), idempotent: false)
-        return try decode(ConfigCatWireFormat.Segment.self, reply, "POST \(listPath)").segmentId
+        return try reply.decode(ConfigCatWireFormat.Segment.self, "POST \(listPath)", redact: redact).segmentId
     }
 
     public func updateSegment(id: String, to state: SegmentState, changedFields: Set<String>) async throws {
@@ -92,7 +92,7 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// to the status line and body text.
     private func check(_ reply: HTTPReply, _ what: String) throws {
         guard !reply.isSuccess else { return }
-        let detail = redact(Self.errorText(reply.body))
+        let detail = redact(Self.errorText(reply))
         switch reply.status {
         case 401:
             throw ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
@@ -108,9 +108,9 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     }
 
     /// `name: too long; comparisonValue: required`, or the body's text.
-    static func errorText(_ body: [UInt8]) -> String {
-        guard !body.isEmpty else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+    static func errorText(_ reply: HTTPReply) -> String {
+        guard !reply.body.isEmpty else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any] {
             var parts: [String] = []
             for key in object.keys.sorted() {
                 if let messages = object[key] as? [String] {
@@ -121,20 +121,10 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
             }
             if !parts.isEmpty { return parts.joined(separator: "; ") }
         }
-        return PlatformSegmentsClient.snippet(body)
+        return reply.snippet
     }
 
     private func redact(_ text: String) -> String {
         secrets.reduce(text) { $1.redact($0) }
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ reply: HTTPReply, _ what: String) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(reply.body))
-        } catch {
-            let contentType = reply.headers.first(name: "Content-Type") ?? "no content type"
-            let kind = contentType.contains("json") ? "an unexpected JSON shape" : "a non-JSON body (\(contentType))"
-            throw ClientError(.badResponse, "\(what): HTTP \(reply.status) with \(kind): \(redact(PlatformSegmentsClient.snippet(reply.body)))", status: reply.status)
-        }
     }
 }

@@ -6,15 +6,6 @@ import NIOHTTP1
 import NIOPosix
 import SegmentsCore
 
-/// A response, fully read.
-struct HTTPReply: Sendable {
-    var status: Int
-    var headers: HTTPHeaders
-    var body: [UInt8]
-
-    var isSuccess: Bool { (200..<300).contains(status) }
-}
-
 /// Sends requests with retries, timeouts and rate-limit pacing; the one place that knows
 /// AsyncHTTPClient. Errors name the method and path, never a credential.
 struct HTTPTransport: Sendable {

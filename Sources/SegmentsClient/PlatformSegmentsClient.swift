@@ -23,29 +23,29 @@ public struct PlatformSegmentsClient: SegmentsRemote {
 
     public func listSegments() async throws -> [RemoteSegment] {
         let reply = try await send(.GET, Self.basePath, idempotent: true)
-        return try decode([PlatformWireFormat.Segment].self, reply, "GET \(Self.basePath)").map(\.remote)
+        return try reply.decode([PlatformWireFormat.Segment].self, "GET \(Self.basePath)", redact: token.redact).map(\.remote)
     }
 
     public func fetchSegment(id: String) async throws -> RemoteSegment? {
-        let path = Self.basePath + "/" + Self.escape(id)
+        let path = Self.basePath + "/" + HTTPReply.pathSegment(id)
         let reply = try await transport.send(.GET, path, idempotent: true)
         if reply.status == 404 { return nil }
         try check(reply, "GET \(path)")
-        return try decode(PlatformWireFormat.Segment.self, reply, "GET \(path)").remote
+        return try reply.decode(PlatformWireFormat.Segment.self, "GET \(path)", redact: token.redact).remote
     }
 
     public func createSegment(_ state: SegmentState) async throws -> String {
         let reply = try await send(.POST, Self.basePath, json: PlatformWireFormat.body(state, keys: nil), idempotent: false)
-        return try decode(PlatformWireFormat.Created.self, reply, "POST \(Self.basePath)").id
+        return try reply.decode(PlatformWireFormat.Created.self, "POST \(Self.basePath)", redact: token.redact).id
     }
 
     public func updateSegment(id: String, to state: SegmentState, changedFields: Set<String>) async throws {
-        let path = Self.basePath + "/" + Self.escape(id)
+        let path = Self.basePath + "/" + HTTPReply.pathSegment(id)
         _ = try await send(.PUT, path, json: PlatformWireFormat.body(state, keys: changedFields), idempotent: true)
     }
 
     public func deleteSegment(id: String) async throws {
-        let path = Self.basePath + "/" + Self.escape(id)
+        let path = Self.basePath + "/" + HTTPReply.pathSegment(id)
         _ = try await send(.DELETE, path, idempotent: true)
     }
 
@@ -58,7 +58,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
             start += batch.count
             let body = Array(JSONValue.object([("ids", .strings(batch))]).serialized(pretty: false).utf8)
             let reply = try await send(.POST, path, json: body, idempotent: true)
-            for option in try decode([PlatformWireFormat.Option].self, reply, "POST \(path)") {
+            for option in try reply.decode([PlatformWireFormat.Option].self, "POST \(path)", redact: token.redact) {
                 labels[option.id] = option.label ?? option.id
             }
         }
@@ -75,7 +75,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     private func check(_ reply: HTTPReply, _ what: String) throws {
         guard !reply.isSuccess else { return }
         let detail = (try? JSONDecoder().decode(PlatformWireFormat.ErrorBody.self, from: Data(reply.body)))?.error
-        var serverMessage = detail?.message ?? Self.snippet(reply.body)
+        var serverMessage = detail?.message ?? reply.snippet
         if let field = detail?.field { serverMessage += " (field '\(field)')" }
         serverMessage = token.redact(serverMessage)
         switch reply.status {
@@ -92,27 +92,5 @@ public struct PlatformSegmentsClient: SegmentsRemote {
         default:
             throw ClientError(.server, "\(what): HTTP \(reply.status): \(serverMessage)", status: reply.status)
         }
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ reply: HTTPReply, _ what: String) throws -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(reply.body))
-        } catch {
-            let contentType = reply.headers.first(name: "Content-Type") ?? "no content type"
-            let kind = contentType.contains("json") ? "an unexpected JSON shape" : "a non-JSON body (\(contentType))"
-            throw ClientError(.badResponse, "\(what): HTTP \(reply.status) with \(kind): \(token.redact(Self.snippet(reply.body)))", status: reply.status)
-        }
-    }
-
-    /// The first characters of a body, on one line.
-    static func snippet(_ body: [UInt8]) -> String {
-        let text = String(decoding: body.prefix(200), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-        if text.isEmpty { return "(empty body)" }
-        return body.count > 200 ? "\"\(text)...\"" : "\"\(text)\""
-    }
-
-    static func escape(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
     }
 }

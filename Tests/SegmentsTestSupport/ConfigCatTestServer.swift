@@ -7,7 +7,7 @@ import NIOCore
 /// the five segment operations of one product, HTTP Basic auth, strict request bodies
 /// (`additionalProperties: false`), `usage` counts, rate-limit headers, and a rate limit
 /// that answers 429 with `Retry-After` after a configurable number of requests.
-public final class ConfigCatTestServer: Sendable {
+public final class ConfigCatTestServer: TestService {
     /// The Basic auth user name the server accepts.
     public static let user = "configcat-test-user"
     /// The Basic auth password the server accepts.
@@ -50,38 +50,19 @@ public final class ConfigCatTestServer: Sendable {
     /// Runs `body` with a fresh server, stopping it afterwards whatever happens.
     @discardableResult
     public static func with<T>(limits: Limits = Limits(), _ body: (ConfigCatTestServer) async throws -> T) async throws -> T {
-        let server = try await start(limits: limits)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        try await withService(try await start(limits: limits), body)
     }
 
     /// Starts a server on an ephemeral loopback port.
     public static func start(limits: Limits = Limits()) async throws -> ConfigCatTestServer {
         let store = Store(limits: limits)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            await store.respond(to: request)
-        }
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestSupportError("ConfigCat test server did not start") }
+        let (port, task) = try await Loopback.serve { request in await store.respond(to: request) }
         return ConfigCatTestServer(store: store, port: port, task: task)
     }
 
     /// Stops the server.
     public func stop() async {
-        task.cancel()
-        _ = await task.result
+        await Loopback.stop(task)
     }
 
     /// The server's state: segments, usage, the rate-limit window, and a request log.

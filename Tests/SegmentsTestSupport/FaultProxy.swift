@@ -6,7 +6,7 @@ import NIOCore
 
 /// A reverse proxy in front of a real server that fails on purpose: the way to test retries
 /// and ambiguous failures against real HTTP without touching the server's code.
-public final class FaultProxy: Sendable {
+public final class FaultProxy: TestService {
     /// What to do with one request.
     public enum Fault: Sendable {
         /// Answer with `status` (and `Retry-After`, if given) without forwarding.
@@ -55,24 +55,13 @@ public final class FaultProxy: Sendable {
     /// Starts a proxy forwarding to `upstream` (e.g. a TestServer's base URL).
     public static func start(upstream: String) async throws -> FaultProxy {
         let script = Script()
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await forward(request, to: upstream, script: script)
-        }
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestSupportError("proxy did not start") }
+        let (port, task) = try await Loopback.serve { request in try await forward(request, to: upstream, script: script) }
         return FaultProxy(port: port, task: task, script: script)
     }
 
     /// Stops the proxy.
     public func stop() async {
-        task.cancel()
-        _ = await task.result
+        await Loopback.stop(task)
     }
 
     private static func forward(_ request: Request, to upstream: String, script: Script) async throws -> Response {

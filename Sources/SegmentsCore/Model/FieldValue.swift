@@ -27,25 +27,9 @@ public enum FieldValue: Hashable, Sendable {
         return nil
     }
 
-    /// A string in double quotes with JSON-style escapes, so whitespace and quotes are visible.
+    /// A string in double quotes with JSON escapes, so whitespace and quotes are visible.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONValue.string(s).serialized(pretty: false)
     }
 }
 
