@@ -22,21 +22,12 @@ public struct YAMLError: Error, Hashable, Sendable {
     public var message: String
     /// Where it went wrong.
     public var mark: YAMLMark
-    /// An earlier place libyaml names as the context (e.g. where a mapping started).
-    public var contextMessage: String?
-    /// Where that context is.
-    public var contextMark: YAMLMark?
 
-    /// Creates an error.
-    public init(
-        _ kind: Kind, _ message: String, at mark: YAMLMark,
-        context: String? = nil, contextMark: YAMLMark? = nil
-    ) {
+    /// Creates an error; libyaml's context (e.g. where a mapping started) goes in the message.
+    public init(_ kind: Kind, _ message: String, at mark: YAMLMark) {
         self.kind = kind
         self.message = message
         self.mark = mark
-        self.contextMessage = context
-        self.contextMark = contextMark
     }
 
     /// The error as a diagnostic in `file`.

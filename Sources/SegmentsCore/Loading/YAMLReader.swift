@@ -213,7 +213,7 @@ private struct ReadState {
             let contextAt = mark(parser.context_mark)
             return YAMLError(
                 .syntax, "\(problem) (\(context) at line \(contextAt.line), column \(contextAt.column))",
-                at: at, context: context, contextMark: contextAt)
+                at: at)
         }
         return YAMLError(.syntax, problem, at: at)
     }
