@@ -53,7 +53,7 @@ func buildRouter(store: SegmentStore, credentials: CredentialRegistry, maxBodySi
 /// The directory file's bytes, or a `DirectoryFileError` saying why they cannot be read.
 private func readDirectoryFile(_ path: String) throws(DirectoryFileError) -> SourceFile {
     do {
-        return SourceFile(path: path, bytes: try FileSystem.read(path))
+        return SourceFile(path: path, bytes: try FileSystem.read(path, limit: 64 << 20))
     } catch {
         throw DirectoryFileError(diagnostics: [
             .error("unreadable-file", "cannot read the directory file '\(path)': \(error.reason)", at: nil),

@@ -95,7 +95,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let workspace = Workspace.open(root)
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(workspace.repository.absolutePath(path))
+            bytes = try FileSystem.read(workspace.repository.absolutePath(path), limit: SavedPlan.maxFileSize)
         } catch {
             Fail.with("cannot read the plan file \(path): \(error.reason)")
         }

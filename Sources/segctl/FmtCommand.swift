@@ -80,7 +80,7 @@ struct FmtCommand: AsyncParsableCommand {
                 let display = repository.displayPath(absolute)
                 selected.append(PendingSourceFile(path: display) {
                     do throws(FileSystem.Failure) {
-                        return .success(SourceFile(path: display, bytes: try FileSystem.read(absolute)))
+                        return .success(SourceFile(path: display, bytes: try FileSystem.read(absolute, limit: repository.maxFileSize)))
                     } catch {
                         return .failure(.error("unreadable", "cannot read file: \(error.reason)", at: SourceLocation(file: display, line: 1, column: 1)))
                     }

@@ -29,7 +29,7 @@ struct MemberEdit {
         let path = repository.absolutePath(declaration.file)
         let original: [UInt8]
         do {
-            original = try FileSystem.read(path)
+            original = try FileSystem.read(path, limit: repository.maxFileSize)
         } catch {
             Fail.with("cannot read \(declaration.file): \(error.reason)")
         }

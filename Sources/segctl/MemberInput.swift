@@ -1,6 +1,9 @@
 /// Lines of IDs: one per line; surrounding whitespace, blank lines and `#` comment lines are
 /// ignored. Works on the UTF-8 bytes directly: a 100,000-line input is read in milliseconds.
 enum MemberInput {
+    /// The most input read (256 MiB: about ten million IDs).
+    static let maxBytes = 256 << 20
+
     static func parse(_ bytes: [UInt8], source: String) -> [(id: String, place: String)] {
         var result: [(String, String)] = []
         var lineNumber = 0

@@ -66,8 +66,12 @@ struct MembersCommand: AsyncParsableCommand {
         func run() async throws {
             let source = fromFile ?? "standard input"
             let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(fromFile ?? "/dev/stdin")
+            do throws(FileSystem.Failure) {
+                if let fromFile {
+                    bytes = try FileSystem.read(fromFile, limit: MemberInput.maxBytes)
+                } else {
+                    bytes = try FileSystem.readStandardInput(limit: MemberInput.maxBytes)
+                }
             } catch {
                 Fail.with("cannot read \(source): \(error.reason)")
             }

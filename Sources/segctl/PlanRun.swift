@@ -68,7 +68,7 @@ struct PlanRun {
     /// Digests of the config file and every segment file, the inputs a saved plan pins.
     var fileDigests: [SavedPlan.FileDigest] {
         var digests = validation.fileDigests
-        if let configPath = workspace.repository.configPath, let bytes = try? FileSystem.read(configPath) {
+        if let configPath = workspace.repository.configPath, let bytes = try? FileSystem.read(configPath, limit: Repository.maxConfigFileSize) {
             digests.append(SavedPlan.FileDigest(path: workspace.repository.displayPath(configPath), sha256: Digest.sha256(bytes)))
         }
         return digests

@@ -90,7 +90,32 @@ struct RepositoryTests {
     }
 
     @Test func directoryReadIsAnError() {
-        #expect(throws: FileSystem.Failure.self) { try FileSystem.read("/") }
+        #expect(throws: FileSystem.Failure.self) { try FileSystem.read("/", limit: 1 << 20) }
+    }
+
+    @Test func specialFilesAreRefusedBeforeReading() throws {
+        let repo = try TemporaryRepository()
+        #expect(mkfifo(repo.path("fifo"), 0o644) == 0)
+        for path in ["/dev/zero", repo.path("fifo")] {
+            do {
+                _ = try FileSystem.read(path, limit: 1 << 20)
+                Issue.record("\(path) was read")
+            } catch {
+                #expect(error.reason == "not a regular file (a device, pipe or socket); refusing to read it")
+            }
+        }
+    }
+
+    @Test func filesOverTheLimitAreRefused() throws {
+        let repo = try TemporaryRepository()
+        try repo.write("big", String(repeating: "x", count: 2_000))
+        #expect(try FileSystem.read(repo.path("big"), limit: 2_000).count == 2_000)
+        do {
+            _ = try FileSystem.read(repo.path("big"), limit: 1_536)
+            Issue.record("a file over the limit was read")
+        } catch {
+            #expect(error.reason == "larger than the 1.5 KiB limit; refusing to read it")
+        }
     }
 
     @Test func namedPipeIsNotRead() throws {

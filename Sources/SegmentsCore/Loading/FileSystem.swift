@@ -52,20 +52,45 @@ public enum FileSystem {
         return names.sorted()
     }
 
-    /// The whole contents of the file at `path`.
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole contents of the regular file at `path`, at most `limit` bytes.
+    ///
+    /// Devices, pipes, sockets and directories are refused before anything is read (opening is
+    /// non-blocking, so a FIFO cannot hang the caller), and so is a file over `limit` bytes,
+    /// including one that grows past it while being read.
+    public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw lastFailure() }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw lastFailure() }
-        // Read straight into the array, sized by fstat; grow only if the file grew meanwhile.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(reason: (info.st_mode & S_IFMT) == S_IFDIR ? "it is a directory" : "not a regular file (a device, pipe or socket); refusing to read it")
+        }
+        guard Int(info.st_size) <= limit else { throw tooLarge(limit) }
+        return try readAll(fd, sizeHint: Int(info.st_size), limit: limit)
+    }
+
+    /// Everything on standard input (a pipe, a file or a terminal), at most `limit` bytes.
+    public static func readStandardInput(limit: Int) throws(Failure) -> [UInt8] {
+        try readAll(0, sizeHint: 64 << 10, limit: limit)
+    }
+
+    /// The refusal of input over `limit` bytes.
+    public static func tooLarge(_ limit: Int) -> Failure {
+        Failure(reason: "larger than the \(ByteCount.text(limit)) limit; refusing to read it")
+    }
+
+    /// Reads `fd` to its end, failing once more than `limit` bytes arrive.
+    private static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
-        var capacity = max(Int(info.st_size), 0) + 1
+        var capacity = min(max(sizeHint, 0), limit) + 1
         var count = 0
         var failure: Failure?
         while failure == nil {
-            if count == capacity { capacity *= 2 }
+            if count == capacity {
+                guard count <= limit else { throw tooLarge(limit) }
+                capacity = min(capacity * 2, limit + 1)
+            }
             let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
                 if count > 0 { bytes.withUnsafeBufferPointer { storage.baseAddress!.update(from: $0.baseAddress!, count: count) } }
                 initialized = count
@@ -73,6 +98,7 @@ public enum FileSystem {
                     let n = Glibc.read(fd, storage.baseAddress! + initialized, capacity - initialized)
                     if n < 0 {
                         if errno == EINTR { continue }
+                        if errno == EAGAIN { poll(fd); continue }
                         failure = lastFailure()
                         return
                     }
@@ -80,13 +106,20 @@ public enum FileSystem {
                     initialized += n
                 }
             }
-            let grew = buffer.count == capacity
+            let filled = buffer.count == capacity
             bytes = buffer
             count = buffer.count
-            if !grew { break }
+            if !filled { break }
+            if count > limit { throw tooLarge(limit) }
         }
         if let failure { throw failure }
         return bytes
+    }
+
+    /// Waits until `fd` is readable (standard input opened non-blocking by someone else).
+    private static func poll(_ fd: Int32) {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = Glibc.poll(&entry, 1, -1)
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,

@@ -13,6 +13,8 @@ public struct Repository: Sendable {
     public static let configFileName = "segctl.yaml"
     /// Files larger than this are refused unread (64 MiB).
     public static let defaultMaxFileSize = 64 << 20
+    /// `segctl.yaml` larger than this is refused unread (1 MiB): a config is a few lines.
+    public static let maxConfigFileSize = 1 << 20
 
     /// The directory segctl runs in (after `-C`), absolute; display paths are relative to it.
     public let workingDirectory: String
@@ -40,7 +42,7 @@ public struct Repository: Sendable {
             configPath = candidate
             let display = relative(candidate, to: cwd)
             do {
-                let bytes = try FileSystem.read(candidate)
+                let bytes = try FileSystem.read(candidate, limit: maxConfigFileSize)
                 config = ConfigDecoder().decode(bytes, file: display, into: &diagnostics)
             } catch {
                 diagnostics.append(.error(ConfigDecoder.rule, "cannot read \(display): \(error.reason)", at: nil))
@@ -211,7 +213,7 @@ private struct DirectoryWalk {
         }
         files.append(PendingSourceFile(path: display) {
             do throws(FileSystem.Failure) {
-                return .success(SourceFile(path: display, bytes: try FileSystem.read(path)))
+                return .success(SourceFile(path: display, bytes: try FileSystem.read(path, limit: limit)))
             } catch {
                 return .failure(.error("unreadable", "cannot read file: \(error.reason)", at: SourceLocation(file: display, line: 1, column: 1)))
             }

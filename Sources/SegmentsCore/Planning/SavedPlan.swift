@@ -24,6 +24,8 @@ public struct SavedPlan: Sendable {
     public static let format = "segctl-plan"
     /// The file format's version.
     public static let formatVersion = 1
+    /// Plan files larger than this are refused unread (1 GiB).
+    public static let maxFileSize = 1 << 30
 
     /// The target kind.
     public var target: TargetKind
