@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "segctl", targets: ["segctl"]),
         .executable(name: "segments-server", targets: ["segments-server"]),
         .library(name: "SegmentsCore", targets: ["SegmentsCore"]),
+        .library(name: "SegmentsDisk", targets: ["SegmentsDisk"]),
         .library(name: "SegmentsClient", targets: ["SegmentsClient"]),
         .library(name: "SegmentsServer", targets: ["SegmentsServer"]),
     ],
@@ -34,6 +35,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The disk edge: the C library behind one platform file, bounded reads, atomic and
+        // locked writes, and the repository on disk; the core above works on values.
+        .target(
+            name: "SegmentsDisk",
+            dependencies: ["SegmentsCore"]
+        ),
         .target(
             name: "SegmentsClient",
             dependencies: [
@@ -46,6 +53,7 @@ let package = Package(
             name: "SegmentsServer",
             dependencies: [
                 "SegmentsCore",
+                "SegmentsDisk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -56,6 +64,7 @@ let package = Package(
             name: "segctl",
             dependencies: [
                 "SegmentsCore",
+                "SegmentsDisk",
                 "SegmentsClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -74,6 +83,10 @@ let package = Package(
             name: "SegmentsCoreTests",
             dependencies: ["SegmentsCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SegmentsDiskTests",
+            dependencies: ["SegmentsDisk"]
         ),
         .testTarget(
             name: "SegmentsServerTests",

@@ -8,8 +8,6 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// Segments fetched at once when reading the full state (one GET per segment).
     public static let fetchConcurrency = 6
 
-    public var enforcesUniqueNames: Bool { false }
-    public var target: TargetKind { .configcat }
     let transport: HTTPTransport
     let productID: String
     let secrets: [Secret]

@@ -10,8 +10,6 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     /// IDs per resolve call.
     public static let resolveBatchSize = 500
 
-    public var enforcesUniqueNames: Bool { true }
-    public var target: TargetKind { .platform }
     let transport: HTTPTransport
     let token: Secret
 

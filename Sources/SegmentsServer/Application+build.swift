@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import SegmentsCore
+import SegmentsDisk
 
 /// The path every endpoint lives under.
 let segmentsBasePath: RouterPath = "/api/platform/segments"

@@ -1,6 +1,6 @@
 import ArgumentParser
-import SegmentsClient
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl apply`: make the remote match the files, safely.
 struct ApplyCommand: AsyncParsableCommand {
@@ -25,6 +25,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @ParentCommand var root: Segctl
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var planOptions: PlanFlags
+    @OptionGroup var display: DisplayFlags
 
     @Argument(help: ArgumentHelp("A plan saved by 'segctl plan --out'.", valueName: "planfile"))
     var planFile: String?
@@ -32,94 +33,63 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Apply without asking for confirmation.")
     var autoApprove = false
 
-    @Option(help: ArgumentHelp("Requests in flight at once.", valueName: "n"))
+    @Option(help: ArgumentHelp("Requests in flight at once (1 to 64).", valueName: "n"))
     var parallelism: Int = 4
 
     func validate() throws {
-        guard parallelism >= 1 && parallelism <= 64 else {
+        guard (1...64).contains(parallelism) else {
             throw ValidationError("--parallelism must be between 1 and 64")
         }
-        if planFile != nil && (planOptions.prune || planOptions.allowMassDelete || planOptions.allowDeleteInUse) {
-            throw ValidationError("--prune, --allow-mass-delete and --allow-delete-in-use are decided when the plan is made; pass them to 'segctl plan'")
+        if planFile != nil && planOptions.any {
+            throw ValidationError("--prune, --allow-mass-delete, --allow-delete-in-use and --allow-mass-removal are decided when the plan is made; pass them to 'segctl plan'")
         }
     }
 
     func run() async throws {
-        let run: PlanRun
-        if let planFile {
-            run = await savedRun(planFile)
-        } else {
-            var fresh = await PlanRun.make(root: root, remoteOptions: remoteOptions, options: planOptions.options)
-            await fresh.resolveLabels()
-            Output.standardOutput(PlanFormat.text.render(fresh.plan, options: PlanRenderOptions(colored: Output.wantsColor())))
-            run = fresh
-        }
-        let plan = run.plan
-        guard plan.isApplicable else {
-            if planFile != nil {
-                for problem in plan.problems { Output.standardError("segctl: error: [\(problem.rule)] \(problem.message)\n") }
-                Fail.with("the plan cannot be applied")
-            }
-            Fail.with("the plan cannot be applied (see the problems above)")
-        }
-        guard plan.hasChanges else {
-            Output.standardOutput("Nothing to apply.\n")
-            Output.exit(.success)
-        }
-        if planFile == nil && !autoApprove {
-            confirm()
-        }
+        let workspace = try Workspace(root)
+        let (remote, url) = try remoteOptions.connect(workspace.config)
+        let session = if let planFile { try await saved(planFile, workspace, remote, url) } else { try await fresh(workspace, remote) }
+        guard session.plan.hasChanges else { return Output.standardOutput("Nothing to apply.\n") }
+        if planFile == nil && !autoApprove { try confirm() }
         let progress = ApplyProgress(interactive: Output.isTerminalOutput)
-        let report = await PlanExecutor(parallelism: parallelism).apply(plan, to: run.remote) { outcome, finished, total in
+        let report = await PlanExecutor(target: workspace.config.target, parallelism: parallelism).apply(session.plan, to: remote) { outcome, finished, total in
             progress.finished(outcome, finished, total)
         }
         progress.summary(report)
-        Output.exit(report.succeeded ? .success : .failure)
+        if !report.succeeded { throw ExitStatus.failure }
     }
 
-    /// Asks for `yes` on a terminal; refuses without one.
-    func confirm() {
-        guard Output.isInteractive else {
-            Fail.with("refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve, or save a plan with 'segctl plan --out' and apply that")
+    /// A plan computed now, shown before it is applied.
+    func fresh(_ workspace: Workspace, _ remote: any SegmentsRemote) async throws -> PlanSession {
+        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options)
+        if display.wantsLabels(workspace.config) {
+            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
         }
-        Output.standardOutput("\nApply these changes? Only 'yes' will be accepted: ")
-        let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
-        guard answer == "yes" else {
-            Output.standardOutput("Apply cancelled; nothing was changed.\n")
-            Output.exit(.failure)
-        }
+        Output.standardOutput(TextPlanRenderer(options: display.renderOptions(workspace.config, colored: Output.wantsColor())).render(session.plan))
+        guard session.plan.isApplicable else { throw SegctlError.failed("the plan cannot be applied (see the problems above)") }
+        return session
     }
 
-    /// Loads a saved plan and refuses it if anything it was computed from has changed.
-    func savedRun(_ path: String) async -> PlanRun {
-        let workspace = Workspace.open(root)
+    /// The saved plan, checked against the files and the remote as they are now.
+    func saved(_ path: String, _ workspace: Workspace, _ remote: any SegmentsRemote, _ url: String) async throws -> PlanSession {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(workspace.repository.absolutePath(path), limit: SavedPlan.maxFileSize)
         } catch {
-            Fail.with("cannot read the plan file \(path): \(error.reason)")
+            throw SegctlError.failed("cannot read the plan file \(path): \(error.reason)")
         }
-        let saved: SavedPlan
-        do {
-            saved = try SavedPlan.parse(bytes)
-        } catch {
-            Fail.with("\(path): \(error.reason)")
+        return try await SavedPlanCheck.session(savedIn: bytes, path: path, contents: workspace.contents, remote: remote, apiURL: url)
+    }
+
+    /// Asks for `yes` on a terminal; refuses without one.
+    func confirm() throws {
+        guard Output.isInteractive else {
+            throw SegctlError.failed("refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve, or save a plan with 'segctl plan --out' and apply that")
         }
-        let run = await PlanRun.make(root: root, remoteOptions: remoteOptions, options: saved.options)
-        var stale: [String] = []
-        if saved.target != run.plan.target || saved.apiURL != run.url {
-            stale.append("the plan was made for the \(saved.target.rawValue) API at \(saved.apiURL); segctl is now configured for \(run.plan.target.rawValue) at \(run.url)")
+        Output.standardOutput("\nApply these changes? Only 'yes' will be accepted: ")
+        guard readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes" else {
+            Output.standardOutput("Apply cancelled; nothing was changed.\n")
+            throw ExitStatus.failure
         }
-        stale += saved.fileDifferences(from: run.fileDigests)
-        stale += saved.fingerprint.differences(from: run.plan.fingerprint)
-        if stale.isEmpty && !saved.matches(run.plan) {
-            stale.append("the plan computed now from the same inputs differs from the saved one (was it made by another segctl version?)")
-        }
-        guard stale.isEmpty else {
-            Output.standardError("segctl: error: the saved plan \(path) is stale; nothing was changed:\n")
-            for line in stale { Output.standardError("  - \(line)\n") }
-            Fail.with("run 'segctl plan --out \(path)' again, review it, then apply it")
-        }
-        return run
     }
 }

@@ -3,6 +3,9 @@ import SegmentsCore
 
 /// How apply reports progress: an updating `done/total` line on a terminal, one line per
 /// finished change otherwise (CI logs), and a summary at the end.
+///
+/// `@unchecked Sendable` is safe: the executor calls `finished` from several tasks, and every
+/// access to the output goes through `lock`; `interactive` is immutable.
 final class ApplyProgress: @unchecked Sendable {
     private let interactive: Bool
     private let lock = NSLock()
@@ -44,17 +47,17 @@ final class ApplyProgress: @unchecked Sendable {
 
     static func line(_ outcome: PlanExecutor.Outcome) -> String {
         let change = outcome.change
-        let name = change.newName.map { "\(change.name) -> \($0)" } ?? change.name
+        let name = UntrustedText.escaped(change.newName.map { "\(change.name) -> \($0)" } ?? change.name)
         switch outcome.result {
         case .done(let detail):
             let verb = change.action == .create ? "created" : change.action == .update ? "updated" : "deleted"
-            return "\(change.action.symbol) \(verb) \(name)\(detail.map { " (\($0))" } ?? "")\n"
+            return "\(change.action.symbol) \(verb) \(name)\(detail.map { " (\(UntrustedText.escaped($0)))" } ?? "")\n"
         case .failed(let message):
-            return "x failed to \(change.action.rawValue) \(name): \(message)\n"
+            return "x failed to \(change.action.rawValue) \(name): \(UntrustedText.escaped(message))\n"
         case .conflict(let message):
-            return "! conflict: \(name) \(message)\n"
+            return "! conflict: \(name) \(UntrustedText.escaped(message))\n"
         case .skipped(let message):
-            return "  skipped \(change.action.rawValue) of \(name): \(message)\n"
+            return "  skipped \(change.action.rawValue) of \(name): \(UntrustedText.escaped(message))\n"
         }
     }
 }

@@ -22,73 +22,36 @@ struct FmtCommand: AsyncParsableCommand {
     var paths: [String] = []
 
     func run() async throws {
-        let workspace = Workspace.open(root)
-        let repository = workspace.repository
-        let files = selectedFiles(repository)
-        let validator = Validator(config: repository.config)
-        let formatter = SegmentFormatter(schema: repository.config.schema)
-        var unformatted = 0
+        let workspace = try Workspace(root)
+        let contents = workspace.contents
+        for problem in contents.listingProblems {
+            Output.error("\(problem.location.map { "\($0.file): " } ?? "")\(problem.message)")
+        }
+        let formatting = Formatting(config: workspace.config)
         var failed = 0
-        for file in files {
-            let (_, diagnostics, _) = validator.validate(file: file)
-            if let error = diagnostics.first(where: { $0.severity == .error }) {
-                Output.standardError("segctl: error: \(error.location.map { "\($0): " } ?? "")\(error.message); not formatted\n")
-                failed += 1
+        var unformatted = 0
+        for file in try workspace.repository.select(paths, from: contents.files) {
+            switch formatting.format(file) {
+            case .unchanged:
                 continue
-            }
-            guard case .success(let source) = file.load() else { continue }
-            let formatted: [UInt8]
-            do {
-                formatted = try formatter.format(source.bytes)
-            } catch {
-                Output.standardError("segctl: error: \(file.path): \(error.message); not formatted\n")
+            case .refused(let reason):
+                Output.error(reason)
                 failed += 1
-                continue
-            }
-            guard formatted != source.bytes else { continue }
-            unformatted += 1
-            if check {
-                Output.standardOutput(file.path + "\n")
-                continue
-            }
-            do {
-                try FileSystem.writeAtomically(formatted, to: repository.absolutePath(file.path))
-                Output.standardOutput("formatted \(file.path)\n")
-            } catch {
-                Output.standardError("segctl: error: cannot write \(file.path): \(error.reason)\n")
-                failed += 1
+            case .formatted(let bytes):
+                unformatted += 1
+                guard !check else {
+                    Output.standardOutput(file.path + "\n")
+                    continue
+                }
+                do {
+                    try workspace.write(bytes, to: file.path)
+                    Output.standardOutput("formatted \(file.path)\n")
+                } catch {
+                    Output.standardError(Termination.message(for: error, colored: false))
+                    failed += 1
+                }
             }
         }
-        Output.exit(failed > 0 || (check && unformatted > 0) ? .failure : .success)
-    }
-
-    /// The segment files under the given paths, or all of them.
-    func selectedFiles(_ repository: Repository) -> [PendingSourceFile] {
-        let (all, listing) = repository.segmentFiles()
-        for problem in listing {
-            Output.standardError("segctl: error: \(problem.location.map { "\($0.file): " } ?? "")\(problem.message)\n")
-        }
-        guard !paths.isEmpty else { return all }
-        var selected: [PendingSourceFile] = []
-        for path in paths {
-            let absolute = repository.absolutePath(path)
-            switch FileSystem.kind(of: absolute, follow: true) {
-            case .directory:
-                let prefix = repository.displayPath(absolute) + "/"
-                selected += all.filter { $0.path.hasPrefix(prefix) || repository.displayPath(absolute) == "." }
-            case .regular:
-                let display = repository.displayPath(absolute)
-                selected.append(PendingSourceFile(path: display) {
-                    do throws(FileSystem.Failure) {
-                        return .success(SourceFile(path: display, bytes: try FileSystem.read(absolute, limit: repository.maxFileSize)))
-                    } catch {
-                        return .failure(.error("unreadable", "cannot read file: \(error.reason)", at: SourceLocation(file: display, line: 1, column: 1)))
-                    }
-                })
-            default:
-                Fail.with("\(path): no such file or directory")
-            }
-        }
-        return selected
+        if failed > 0 || (check && unformatted > 0) { throw ExitStatus.failure }
     }
 }

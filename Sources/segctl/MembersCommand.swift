@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl members`: edit a segment's member list in place, keeping the file's comments.
 struct MembersCommand: AsyncParsableCommand {
@@ -9,10 +10,13 @@ struct MembersCommand: AsyncParsableCommand {
         discussion: """
             Only the lines of IDs that change are touched; comments, blank lines and the \
             comments after kept IDs stay. New IDs go in sorted order (appended if the list is \
-            not sorted). The result is validated before it is written, atomically.
+            not sorted). The result is validated before it is written, atomically, under a lock \
+            that keeps concurrent runs from losing each other's edits.
             """,
         subcommands: [Add.self, Remove.self, Set.self]
     )
+
+    @ParentCommand var root: Segctl
 
     /// Options every members subcommand takes.
     struct Common: ParsableArguments {
@@ -24,6 +28,32 @@ struct MembersCommand: AsyncParsableCommand {
 
         @Flag(help: "Show what would change without writing the file.")
         var dryRun = false
+
+        @Flag(help: "Keep member IDs out of the output (also output.redactMembers, SEGCTL_REDACT_MEMBERS=1).")
+        var redactMembers = false
+
+        /// Runs `operation` on the segment's file, printing what changed.
+        func edit(_ operation: MemberListEditor.Operation, places: [String] = [], allowMassRemoval: Bool = false, root: Segctl) throws {
+            let workspace = try Workspace(root)
+            let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: workspace.config, environment: Workspace.environment)
+            let request = MemberEdit.Request(segment: segment, operation: operation, companies: companies, places: places, allowMassRemoval: allowMassRemoval, redactMembers: redact)
+            let edit = try MemberEdit(request, in: workspace.contents)
+            var outcome: MemberEdit.Outcome?
+            do {
+                try LockedEdit.perform(workspace.repository.absolutePath(edit.file), limit: workspace.repository.maxFileSize) { bytes in
+                    outcome = try edit.apply(to: bytes)
+                    return dryRun ? nil : outcome?.bytes
+                }
+            } catch let error as FileSystem.Failure {
+                throw SegctlError.failed("cannot edit \(edit.file): \(error.reason); the file was not changed")
+            }
+            guard let outcome else { return }
+            for warning in outcome.warnings { Output.warning(warning) }
+            guard dryRun else { return Output.standardOutput(outcome.summary + "\n") }
+            Output.standardOutput("\(outcome.summary) (dry run; \(edit.file) not changed)\n")
+            for id in outcome.shownAdded { Output.standardOutput("  + \(UntrustedText.escaped(id))\n") }
+            for id in outcome.shownRemoved { Output.standardOutput("  - \(UntrustedText.escaped(id))\n") }
+        }
     }
 
     struct Add: AsyncParsableCommand {
@@ -33,7 +63,7 @@ struct MembersCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The IDs to add.", valueName: "id")) var ids: [String]
 
         func run() async throws {
-            MemberEdit(root: members.root, common: common).run(.add(ids), inputs: ids.enumerated().map { ($1, "argument \($0 + 1)") })
+            try common.edit(.add(ids), places: ids.indices.map { "argument \($0 + 1)" }, root: members.root)
         }
     }
 
@@ -44,18 +74,24 @@ struct MembersCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The IDs to remove.", valueName: "id")) var ids: [String]
 
         func run() async throws {
-            MemberEdit(root: members.root, common: common).run(.remove(ids), inputs: [])
+            try common.edit(.remove(ids), root: members.root)
         }
     }
 
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a segment's list exactly the given IDs.",
-            discussion: "Input: one ID per line; blank lines and lines starting with # are ignored; duplicates collapse.")
+            discussion: """
+                Input: one ID per line; blank lines and lines starting with # are ignored; \
+                duplicates collapse. Removing more than half of the list, or all of it, is \
+                refused unless --allow-mass-removal: an empty or wrong source must not take \
+                access away from everyone.
+                """)
         @ParentCommand var members: MembersCommand
         @OptionGroup var common: Common
         @Option(help: ArgumentHelp("Read the IDs from <file>.", valueName: "file")) var fromFile: String?
         @Flag(help: "Read the IDs from standard input.") var stdin = false
+        @Flag(help: "Allow removing more than half of the list, or all of it.") var allowMassRemoval = false
 
         func validate() throws {
             if (fromFile == nil) == !stdin {
@@ -73,12 +109,10 @@ struct MembersCommand: AsyncParsableCommand {
                     bytes = try FileSystem.readStandardInput(limit: MemberInput.maxBytes)
                 }
             } catch {
-                Fail.with("cannot read \(source): \(error.reason)")
+                throw SegctlError.failed("cannot read \(source): \(error.reason)")
             }
             let inputs = MemberInput.parse(bytes, source: source)
-            MemberEdit(root: members.root, common: common).run(.set(inputs.map(\.id)), inputs: inputs.map { ($0.id, $0.place) })
+            try common.edit(.set(inputs.map(\.id)), places: inputs.map(\.place), allowMassRemoval: allowMassRemoval, root: members.root)
         }
     }
-
-    @ParentCommand var root: Segctl
 }

@@ -1,66 +1,52 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
-
-/// segctl's exit statuses, chosen in one place.
-enum Status: Int32 {
-    /// Success; for plan --detailed-exitcode, no changes.
-    case success = 0
-    /// Invalid files, a failed change, or any other error.
-    case failure = 1
-    /// A usage or configuration error; for plan --detailed-exitcode, changes are present.
-    case usage = 2
-}
+import SegmentsCore
+import SegmentsDisk
 
 /// Writing to the standard streams and deciding on colour.
 enum Output {
     /// Writes `text` to standard output.
     static func standardOutput(_ text: String) {
-        write(text, to: STDOUT_FILENO)
+        write(text, to: Platform.standardOutput)
     }
 
     /// Writes `text` to standard error.
     static func standardError(_ text: String) {
-        write(text, to: STDERR_FILENO)
+        write(text, to: Platform.standardError)
+    }
+
+    /// `segctl: warning: <message>` on standard error.
+    static func warning(_ message: String) {
+        standardError("segctl: warning: \(UntrustedText.escaped(message))\n")
+    }
+
+    /// `segctl: note: <message>` on standard error.
+    static func note(_ message: String) {
+        standardError("segctl: note: \(UntrustedText.escaped(message))\n")
+    }
+
+    /// `segctl: error: <message>` on standard error, for errors that do not end the command.
+    static func error(_ message: String) {
+        standardError(Termination.line(message))
     }
 
     /// Writes all of `text`, unbuffered, so output interleaves with child processes correctly.
+    /// A closed stream (a pipe whose reader left) is not an error worth dying for.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
+            try? Platform.write(descriptor, UnsafeRawBufferPointer(buffer))
         }
     }
 
     /// Whether standard output (or error) is a terminal that wants colour: a TTY and no `NO_COLOR`.
     static func wantsColor(standardError: Bool = false) -> Bool {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-        return isatty(standardError ? STDERR_FILENO : STDOUT_FILENO) == 1
+        return Platform.isTerminal(standardError ? Platform.standardError : Platform.standardOutput)
     }
 
     /// Whether standard output is a terminal.
-    static var isTerminalOutput: Bool {
-        isatty(STDOUT_FILENO) == 1
-    }
+    static var isTerminalOutput: Bool { Platform.isTerminal(Platform.standardOutput) }
 
     /// Whether standard input is a terminal a person can answer on.
-    static var isInteractive: Bool {
-        isatty(STDIN_FILENO) == 1
-    }
-
-    /// Exits the process with `status`.
-    static func exit(_ status: Status) -> Never {
-        Glibc.exit(status.rawValue)
-    }
+    static var isInteractive: Bool { Platform.isTerminal(Platform.standardInput) }
 }

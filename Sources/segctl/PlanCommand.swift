@@ -18,6 +18,7 @@ struct PlanCommand: AsyncParsableCommand {
     @ParentCommand var root: Segctl
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var planOptions: PlanFlags
+    @OptionGroup var display: DisplayFlags
 
     @Option(help: "Output format: text, markdown (a pull-request comment) or json.")
     var format: PlanFormat = .text
@@ -28,50 +29,19 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 with no changes, 1 on error, 2 when there are changes.")
     var detailedExitcode = false
 
-    @Flag(help: "Do not look up labels (e-mail addresses, company names) of member IDs.")
-    var noLabels = false
-
-    @Flag(help: "Print counts instead of member IDs (for public pull-request comments).")
-    var redactMembers = false
-
     func run() async throws {
-        var run = await PlanRun.make(root: root, remoteOptions: remoteOptions, options: planOptions.options)
-        if !noLabels && !redactMembers {
-            await run.resolveLabels()
+        let workspace = try Workspace(root)
+        let (remote, url) = try remoteOptions.connect(workspace.config)
+        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options)
+        if display.wantsLabels(workspace.config) {
+            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
         }
         if let out {
-            let saved = SavedPlan(plan: run.plan, apiURL: run.url, files: run.fileDigests)
-            do {
-                try FileSystem.writeAtomically(Array(saved.serialized().utf8), to: run.workspace.repository.absolutePath(out))
-            } catch {
-                Fail.with("cannot write the plan to \(out): \(error.reason)")
-            }
+            try workspace.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }
-        let options = PlanRenderOptions(colored: format == .text && Output.wantsColor(), redactMembers: redactMembers)
-        Output.standardOutput(format.render(run.plan, options: options))
-        if !run.plan.isApplicable {
-            Output.exit(.failure)
-        }
-        if detailedExitcode && run.plan.hasChanges {
-            Output.exit(.usage)
-        }
-        Output.exit(.success)
-    }
-}
-
-/// The switches that change what a plan contains, shared by plan and apply.
-struct PlanFlags: ParsableArguments {
-    @Flag(help: "Delete remote segments that no file declares (also 'prune: true' in segctl.yaml).")
-    var prune = false
-
-    @Flag(help: "Allow deleting more than half (or all) of the remote segments.")
-    var allowMassDelete = false
-
-    @Flag(help: "Allow deleting segments that feature flags use (ConfigCat).")
-    var allowDeleteInUse = false
-
-    var options: PlanOptions {
-        PlanOptions(prune: prune, allowMassDelete: allowMassDelete, allowDeleteInUse: allowDeleteInUse)
+        Output.standardOutput(format.render(session.plan, options: display.renderOptions(workspace.config, colored: format == .text && Output.wantsColor())))
+        if !session.plan.isApplicable { throw ExitStatus.failure }
+        if detailedExitcode && session.plan.hasChanges { throw ExitStatus.usage }
     }
 }
 

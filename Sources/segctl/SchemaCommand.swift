@@ -15,7 +15,6 @@ struct SchemaCommand: AsyncParsableCommand {
     @ParentCommand var root: Segctl
 
     func run() async throws {
-        let workspace = Workspace.open(root)
-        Output.standardOutput(SegmentJSONSchema.document(for: workspace.repository.config).serialized() + "\n")
+        Output.standardOutput(SegmentJSONSchema.document(for: try Workspace(root).config).serialized() + "\n")
     }
 }

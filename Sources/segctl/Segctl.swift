@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// The `segctl` command: segments as reviewed, versioned files.
 @main
@@ -40,15 +41,30 @@ struct Segctl: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                // Usage errors exit 2, like every other tool in a CI script; with
-                // --detailed-exitcode 2 means "changes", so usage errors are 1 there.
-                Output.standardError(fullMessage(for: error) + "\n")
-                let detailed = arguments.contains("--detailed-exitcode")
-                Output.exit(detailed ? .failure : .usage)
-            }
-            exit(withError: error)
+            end(with: error, detailedExitcode: arguments.contains("--detailed-exitcode"))
         }
+    }
+
+    /// The one place segctl ends with an error: the message, then the exit status. With
+    /// `--detailed-exitcode`, 2 means "changes", so usage and configuration errors exit 1.
+    static func end(with error: any Error, detailedExitcode: Bool) -> Never {
+        var status: ExitStatus
+        if error is ExitStatus || error is SegctlError || !isArgumentParserError(error) {
+            Output.standardError(Termination.message(for: error, colored: Output.wantsColor(standardError: true)))
+            status = Termination.status(for: error)
+        } else if exitCode(for: error) == .success {
+            Output.standardOutput(fullMessage(for: error) + "\n")
+            status = .success
+        } else {
+            Output.standardError(fullMessage(for: error) + "\n")
+            status = exitCode(for: error) == .validationFailure ? .usage : .failure
+        }
+        if detailedExitcode && status == .usage && !(error is ExitStatus) { status = .failure }
+        Platform.exit(status.rawValue)
+    }
+
+    /// Whether swift-argument-parser made `error`: help, version, a usage error, an exit code.
+    static func isArgumentParserError(_ error: any Error) -> Bool {
+        error is CleanExit || error is ExitCode || error is ValidationError || exitCode(for: error) != .failure
     }
 }

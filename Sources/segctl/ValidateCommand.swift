@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl validate`: check every segment file, print every problem, exit 0 or 1.
 struct ValidateCommand: AsyncParsableCommand {
@@ -21,21 +22,31 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Also check that every user and company ID exists, through the API's resolve endpoints.")
     var remote = false
 
-    @Option(help: ArgumentHelp("Refuse segment files larger than <mib> MiB.", valueName: "mib"))
+    @Option(help: ArgumentHelp("Refuse segment files larger than <mib> MiB (1 to 4096).", valueName: "mib"))
     var maxFileSize: Int = Repository.defaultMaxFileSize >> 20
 
+    func validate() throws {
+        guard (1...4096).contains(maxFileSize) else { throw ValidationError("--max-file-size must be between 1 and 4096 (MiB)") }
+    }
+
     func run() async throws {
-        var workspace = Workspace.open(root, format: format, toStandardError: false)
-        workspace.repository.maxFileSize = maxFileSize << 20
-        var result = workspace.validate()
-        if remote && result.summary.errors == 0 {
-            let found = await RemoteCheck.run(workspace: workspace, segments: result.segments, options: remoteOptions)
-            result.diagnostics = Diagnostic.sorted(result.diagnostics + found)
-        }
-        let summary = result.summary
         let reporter = format.reporter(colored: Output.wantsColor())
-        Output.standardOutput(reporter.report(result.diagnostics, summary: summary))
-        Output.exit(summary.fails(strict: strict) ? .failure : .success)
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(root, maxFileSize: maxFileSize << 20)
+        } catch {
+            guard case .configuration(let diagnostics) = error else { throw error }
+            // Configuration problems are reported like file problems, in the chosen format.
+            Output.standardOutput(reporter.report(diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: 0)))
+            throw ExitStatus.usage
+        }
+        var report = workspace.contents.validate()
+        if remote && report.summary.errors == 0 {
+            let found = try await RemoteExistenceRule.check(report.segments, target: workspace.config.target, remote: remoteOptions.connect(workspace.config).remote)
+            report.diagnostics = Diagnostic.sorted(report.diagnostics + found)
+        }
+        Output.standardOutput(reporter.report(report.diagnostics, summary: report.summary))
+        if report.summary.fails(strict: strict) { throw ExitStatus.failure }
     }
 }
 

@@ -1,40 +1,31 @@
+import Foundation
 import SegmentsCore
+import SegmentsDisk
 
 /// The repository a command works on, opened from the global `-C` and `--config` options.
 struct Workspace {
-    /// The opened repository.
+    /// The repository on disk.
     var repository: Repository
+    /// Its configuration and segment files.
+    var contents: RepositoryContents { repository.contents() }
+    /// Its configuration.
+    var config: RepositoryConfig { repository.config }
 
-    /// Opens the repository, or explains the configuration problem in `format` and exits 2.
-    static func open(_ root: Segctl, format: DiagnosticFormat = .text, toStandardError: Bool = true) -> Workspace {
-        var cwd = FileSystem.currentDirectory()
-        if let directory = root.directory {
-            let target = directory.hasPrefix("/") ? directory : cwd + "/" + directory
-            guard case .directory = FileSystem.kind(of: target, follow: true) else {
-                Output.standardError("segctl: error: cannot change to '\(directory)': no such directory\n")
-                Output.exit(.usage)
-            }
-            cwd = FileSystem.realPath(target) ?? target
-        }
+    /// Opens the repository; throws `SegctlError.configuration` for a config that cannot be used.
+    init(_ root: Segctl, maxFileSize: Int = Repository.defaultMaxFileSize) throws(SegctlError) {
+        repository = try Repository.open(from: FileSystem.currentDirectory(), changingTo: root.directory, configFile: root.config)
+        repository.maxFileSize = maxFileSize
+    }
+
+    /// Writes `bytes` to the display path `path`, atomically.
+    func write(_ bytes: [UInt8], to path: String) throws(SegctlError) {
         do {
-            return Workspace(repository: try Repository.open(workingDirectory: cwd, configFile: root.config))
+            try FileSystem.writeAtomically(bytes, to: repository.absolutePath(path))
         } catch {
-            let reporter = format.reporter(colored: Output.wantsColor(standardError: toStandardError))
-            let text = reporter.report(error.diagnostics, summary: DiagnosticSummary(diagnostics: error.diagnostics, files: 0))
-            if toStandardError { Output.standardError(text) } else { Output.standardOutput(text) }
-            Output.exit(.usage)
+            throw .failed("cannot write \(path): \(error.reason)")
         }
     }
 
-    /// Lists and validates every segment file.
-    func validate(recordingDigests: Bool = false) -> Validator.Report {
-        let (files, listing) = repository.segmentFiles()
-        var validator = Validator(config: repository.config)
-        validator.recordsDigests = recordingDigests
-        var result = validator.validate(files)
-        if !listing.isEmpty {
-            result.diagnostics = Diagnostic.sorted(result.diagnostics + listing)
-        }
-        return result
-    }
+    /// The environment segctl runs in.
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
 }

@@ -221,10 +221,10 @@ struct PlanApplyTests {
 
     @Test func nonsenseTimeoutsAreUsageErrors() async throws {
         let dir = try Workdir()
-        for value in ["nan", "inf", "0", "-1"] {
+        for value in ["nan", "inf", "0", "-1", "1e300", "3601"] {
             let run = try await dir.segctl(["plan", "--timeout=\(value)"])
             #expect(run.status == 2, "--timeout \(value)")
-            #expect(run.stderr.contains("--timeout must be a number of seconds above 0"))
+            #expect(run.stderr.contains("--timeout must be a number of seconds from 0.1 to 3600"))
         }
     }
 

@@ -145,8 +145,8 @@ struct PlatformClientTests {
             await proxy.script.add(.delayAfterForwarding(.seconds(3)), method: "POST", path: "/api/platform/segments")
             let api = try client(proxy.baseURL, timeout: 1)
             let desired = [SegmentDeclaration(file: "segments/new.yaml", state: SegmentState(name: "new", fields: ["description": .null, "isActive": .bool(true), "userIds": .list([]), "companyIds": .list([])]))]
-            let plan = Planner(config: .defaults(), options: PlanOptions()).plan(desired: desired, remote: try await api.listSegments())
-            let report = await PlanExecutor().apply(plan, to: api)
+            let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: desired, remote: try await api.listSegments())
+            let report = await PlanExecutor(target: PlatformTarget()).apply(plan, to: api)
             #expect(report.succeeded)
             guard case .done(let detail?) = report.outcomes[0].result else {
                 Issue.record("expected a confirmed create, got \(report.outcomes[0].result)")
@@ -165,12 +165,12 @@ struct PlatformClientTests {
             let id = try await api.createSegment(base)
             var wanted = base
             wanted["userIds"] = .list(["user-123"])
-            let plan = Planner(config: .defaults(), options: PlanOptions()).plan(desired: [SegmentDeclaration(file: "s.yaml", state: wanted)], remote: try await api.listSegments())
+            let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: [SegmentDeclaration(file: "s.yaml", state: wanted)], remote: try await api.listSegments())
             // Someone edits the segment in the dashboard between plan and apply.
             var theirs = base
             theirs["description"] = .string("edited by hand")
             try await api.updateSegment(id: id, to: theirs, changedFields: ["description"])
-            let report = await PlanExecutor().apply(plan, to: api)
+            let report = await PlanExecutor(target: PlatformTarget()).apply(plan, to: api)
             guard case .conflict(let message) = report.outcomes[0].result else {
                 Issue.record("expected a conflict, got \(report.outcomes[0].result)")
                 return

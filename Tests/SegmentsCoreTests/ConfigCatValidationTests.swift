@@ -7,8 +7,8 @@ struct ConfigCatValidationTests {
     static let fixtures = Fixtures.names(in: "configcat")
 
     static var config: RepositoryConfig {
-        var config = RepositoryConfig.defaults(kind: .configcat)
-        config.api.productId = "08d8a0a0-0000-0000-0000-000000000000"
+        var config = TargetCatalogue.defaultConfig(for: .configcat)
+        config.api = .configcat(.init(url: config.api.url, productId: "08d8a0a0-0000-0000-0000-000000000000", userEnv: "CONFIGCAT_API_USER", passwordEnv: "CONFIGCAT_API_PASSWORD"))
         return config
     }
 

@@ -4,7 +4,7 @@ import Testing
 struct ConfigDecoderTests {
     func decode(_ text: String) -> (RepositoryConfig, [String]) {
         var diagnostics: [Diagnostic] = []
-        let config = ConfigDecoder().decode(Array(text.utf8), file: "segctl.yaml", into: &diagnostics)
+        let config = TargetCatalogue.configDecoder.decode(Array(text.utf8), file: "segctl.yaml", into: &diagnostics)
         return (config, diagnostics.map(Fixtures.describe))
     }
 
@@ -26,7 +26,8 @@ struct ConfigDecoderTests {
         #expect(diagnostics.isEmpty)
         #expect(config.directory == "segs")
         #expect(config.api.url == "https://segments.example.com")
-        #expect(config.api.tokenEnv == "MY_TOKEN")
+        guard case .platform(let api) = config.api else { Issue.record("not the platform API"); return }
+        #expect(api.tokenEnv == "MY_TOKEN")
         #expect(config.idFormats.user.matches("u1") && !config.idFormats.user.matches("user-1"))
         #expect(config.nameFormat?.matches("beta-testers") == true)
         #expect(config.prune)
@@ -37,9 +38,10 @@ struct ConfigDecoderTests {
         let (config, diagnostics) = decode("# nothing here\n")
         #expect(diagnostics.isEmpty)
         #expect(config.directory == "segments")
-        #expect(config.api.kind == .platform)
+        #expect(config.target.kind == .platform)
         #expect(config.api.url == "http://127.0.0.1:8080")
-        #expect(config.api.tokenEnv == "SEGMENTS_API_TOKEN")
+        guard case .platform(let api) = config.api else { Issue.record("not the platform API"); return }
+        #expect(api.tokenEnv == "SEGMENTS_API_TOKEN")
     }
 
     @Test func configcatDefaults() {
@@ -59,7 +61,7 @@ struct ConfigDecoderTests {
 
     @Test func invalidRegularExpression() {
         let (_, diagnostics) = decode("idFormats:\n  user: '^user-[a-z'\n")
-        #expect(diagnostics == ["error 2:9 config idFormats.user '^user-[a-z' is not a valid regular expression"])
+        #expect(diagnostics == ["error 2:9 config idFormats.user '^user-[a-z' is not a valid regular expression: a '[' class is never closed"])
     }
 
     @Test func wrongTypes() {

@@ -8,7 +8,7 @@ struct DiagnosticReporterTests {
             SourceFile(path: "segments/beta.yaml", text: "name: beta\nisActive: yes\nuserIDs: [user-1]\nuserIds:\n  - user-1\n  - usr-2\n  - user-1\n"),
             SourceFile(path: "segments/team/dup.yaml", text: "name: beta\ndescription: \"50% off, with: colons\"\n"),
         ]
-        return Validator(config: .defaults()).validate(files).diagnostics
+        return Validator(config: TargetCatalogue.defaultConfig()).validate(files).diagnostics
     }()
 
     static let summary = DiagnosticSummary(diagnostics: diagnostics, files: 2)

@@ -5,7 +5,7 @@ import SegmentsCore
 /// Broken or hostile segment files get a clear, located error: never a crash or a hang.
 struct HostileInputTests {
     func validate(_ bytes: [UInt8], path: String = "segments/bad.yaml") -> [Diagnostic] {
-        Validator(config: .defaults()).validate([SourceFile(path: path, bytes: bytes)]).diagnostics
+        Validator(config: TargetCatalogue.defaultConfig()).validate([SourceFile(path: path, bytes: bytes)]).diagnostics
     }
 
     @Test func zeroByteFile() {
@@ -67,7 +67,7 @@ struct MutationTests {
                 default: bytes.remove(at: index)
                 }
             }
-            let report = Validator(config: .defaults()).validate([SourceFile(path: "m.yaml", bytes: bytes)])
+            let report = Validator(config: TargetCatalogue.defaultConfig()).validate([SourceFile(path: "m.yaml", bytes: bytes)])
             for diagnostic in report.diagnostics {
                 let location = try #require(diagnostic.location)
                 #expect(location.line >= 1 && location.line <= lineCount + 7, "\(diagnostic)")

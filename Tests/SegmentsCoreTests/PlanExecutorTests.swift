@@ -2,7 +2,7 @@ import Testing
 @testable import SegmentsCore
 
 struct PlanExecutorTests {
-    let config = RepositoryConfig.defaults()
+    let config = TargetCatalogue.defaultConfig()
 
     func plan(_ desired: [SegmentDeclaration], _ remote: InMemoryRemote, options: PlanOptions = PlanOptions(prune: true, allowMassDelete: true)) async throws -> Plan {
         Planner(config: config, options: options).plan(desired: desired, remote: try await remote.listSegments())
@@ -11,7 +11,7 @@ struct PlanExecutorTests {
     @Test func appliesAndConverges() async throws {
         let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("a", users: ["user-1"])), Make.remote("c2", Make.state("gone"))])
         let desired = [Make.declaration(Make.state("a", users: ["user-2"])), Make.declaration(Make.state("b"))]
-        let report = await PlanExecutor().apply(try await plan(desired, remote), to: remote)
+        let report = await PlanExecutor(target: PlatformTarget()).apply(try await plan(desired, remote), to: remote)
         #expect(report.succeeded)
         let again = try await plan(desired, remote)
         #expect(!again.hasChanges)
@@ -20,7 +20,7 @@ struct PlanExecutorTests {
     @Test func deletesRunAfterCreatesAndUpdates() async throws {
         let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("a")), Make.remote("c2", Make.state("old"))])
         let desired = [Make.declaration(Make.state("a", users: ["user-1"])), Make.declaration(Make.state("new"))]
-        _ = await PlanExecutor(parallelism: 8).apply(try await plan(desired, remote), to: remote)
+        _ = await PlanExecutor(target: PlatformTarget(), parallelism: 8).apply(try await plan(desired, remote), to: remote)
         let calls = await remote.calls.filter { !$0.hasPrefix("get") && $0 != "list" }
         #expect(calls.last == "delete c2")
     }
@@ -28,7 +28,7 @@ struct PlanExecutorTests {
     @Test func failedCreateSkipsDeletes() async throws {
         let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("old", users: ["user-1"]))])
         await remote.setFailingCreates(["new"])
-        let report = await PlanExecutor().apply(try await plan([Make.declaration(Make.state("new", users: ["user-1"]))], remote), to: remote)
+        let report = await PlanExecutor(target: PlatformTarget()).apply(try await plan([Make.declaration(Make.state("new", users: ["user-1"]))], remote), to: remote)
         #expect(!report.succeeded)
         let results = report.outcomes.map(\.result)
         #expect(results[0] == .failed("create of new refused"))
@@ -40,7 +40,7 @@ struct PlanExecutorTests {
         let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("a"))])
         let plan = try await plan([Make.declaration(Make.state("a", users: ["user-9"]))], remote)
         await remote.touch(id: "c1")
-        let report = await PlanExecutor().apply(plan, to: remote)
+        let report = await PlanExecutor(target: PlatformTarget()).apply(plan, to: remote)
         #expect(report.outcomes[0].result == .conflict("changed remotely since the plan (updatedAt v0 -> v1); not updated; run plan again"))
         #expect(await remote.segments["c1"]?.state["userIds"] == .list([]))
     }
@@ -48,7 +48,7 @@ struct PlanExecutorTests {
     @Test func lostCreateResponseIsConfirmedNotRetried() async throws {
         let remote = InMemoryRemote()
         await remote.setCreateFaults([.lostResponse])
-        let report = await PlanExecutor(settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
+        let report = await PlanExecutor(target: PlatformTarget(), settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
         #expect(report.outcomes[0].result == .done("confirmed by re-reading the segment list after: POST: no response within the timeout"))
         #expect(await remote.segments.count == 1)
         #expect(await remote.calls.filter { $0.hasPrefix("create") }.count == 1)
@@ -57,7 +57,7 @@ struct PlanExecutorTests {
     @Test func lostCreateRequestIsRetriedOnce() async throws {
         let remote = InMemoryRemote()
         await remote.setCreateFaults([.lostRequest])
-        let report = await PlanExecutor(settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
+        let report = await PlanExecutor(target: PlatformTarget(), settleDelay: 0).apply(try await plan([Make.declaration(Make.state("a"))], remote), to: remote)
         #expect(report.outcomes[0].result == .done("created on try 2, after an ambiguous failure"))
         #expect(await remote.segments.count == 1)
     }
@@ -67,7 +67,7 @@ struct PlanExecutorTests {
         await remote.setCreateFaults([.lostRequest])
         let state = SegmentState(name: "Beta", fields: [:])
         let plan = Plan(target: .configcat, changes: [Change(action: .create, name: "Beta", desired: state)], unchanged: [], unmanaged: [], problems: [], notices: [], options: PlanOptions(), fingerprint: RemoteFingerprint([]))
-        let report = await PlanExecutor(settleDelay: 0).apply(plan, to: remote)
+        let report = await PlanExecutor(target: ConfigCatTarget(), settleDelay: 0).apply(plan, to: remote)
         guard case .failed(let message) = report.outcomes[0].result else {
             Issue.record("expected a failure, got \(report.outcomes[0].result)")
             return
@@ -81,7 +81,7 @@ struct PlanExecutorTests {
         let desired = [Make.declaration(Make.state("b"), id: "c1"), Make.declaration(Make.state("z"))]
         let plan = try await plan(desired, remote)
         await remote.touch(id: "c1")
-        let report = await PlanExecutor().apply(plan, to: remote)
+        let report = await PlanExecutor(target: PlatformTarget()).apply(plan, to: remote)
         let delete = report.outcomes.first { $0.change.action == .delete }!
         guard case .conflict(let message) = delete.result else {
             Issue.record("expected the delete to be held back, got \(delete.result)")
@@ -94,7 +94,7 @@ struct PlanExecutorTests {
     @Test func renameIntoFreedNameRunsAfterTheDelete() async throws {
         let remote = InMemoryRemote(segments: [Make.remote("c1", Make.state("a")), Make.remote("c2", Make.state("b")), Make.remote("c3", Make.state("z"))])
         let desired = [Make.declaration(Make.state("b"), id: "c1"), Make.declaration(Make.state("z"))]
-        let report = await PlanExecutor(parallelism: 8).apply(try await plan(desired, remote), to: remote)
+        let report = await PlanExecutor(target: PlatformTarget(), parallelism: 8).apply(try await plan(desired, remote), to: remote)
         #expect(report.succeeded)
         #expect(await remote.segments.values.map(\.name).sorted() == ["b", "z"])
     }
@@ -124,10 +124,10 @@ struct PlannerPropertyTests {
             desired.append(Make.declaration(randomState(renamed), id: pinned))
         }
         let remote = InMemoryRemote(segments: remoteSegments)
-        let planner = Planner(config: .defaults(), options: PlanOptions(prune: true, allowMassDelete: true))
+        let planner = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions(prune: true, allowMassDelete: true))
         let plan = planner.plan(desired: desired, remote: remoteSegments)
         #expect(plan.problems.isEmpty, "\(plan.problems)")
-        let report = await PlanExecutor(parallelism: 3).apply(plan, to: remote)
+        let report = await PlanExecutor(target: PlatformTarget(), parallelism: 3).apply(plan, to: remote)
         #expect(report.succeeded, "\(report.outcomes.map(\.result))")
         let after = try await remote.listSegments()
         #expect(Self.normalized(after.map(\.state)) == Self.normalized(desired.map(\.state)))

@@ -4,7 +4,7 @@ import Testing
 /// Every plan format is a contract, pinned by golden files; plus the limits each must keep.
 struct PlanRendererTests {
     static let plan: Plan = {
-        var config = RepositoryConfig.defaults()
+        var config = TargetCatalogue.defaultConfig()
         config.file = "segctl.yaml"
         let remote = [
             Make.remote("c1aaaaaaaaaaaaaaaaaaaaaaa", Make.state("beta-testers", users: ["user-123", "user-456"], companies: ["company-789"], description: "Early access"), version: "2025-12-01T00:00:00.000Z"),
@@ -43,7 +43,7 @@ struct PlanRendererTests {
     }
 
     @Test func noChangesText() {
-        let plan = Planner(config: .defaults(), options: PlanOptions()).plan(
+        let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(
             desired: [Make.declaration(Make.state("a"))], remote: [Make.remote("c1", Make.state("a"))])
         #expect(TextPlanRenderer(options: PlanRenderOptions()).render(plan) == "No changes: 1 segment matches its file.\n\nPlan: 0 to create, 0 to update, 0 to delete.\n")
     }
@@ -56,7 +56,7 @@ struct PlanRendererTests {
     @Test func markdownStaysUnderGitHubsLimit() {
         let many = (0..<20_000).map { "user-\($0)" }
         let desired = (0..<30).map { Make.declaration(Make.state("segment-\($0)", users: many)) }
-        let plan = Planner(config: .defaults(), options: PlanOptions()).plan(desired: desired, remote: [])
+        let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: desired, remote: [])
         let output = MarkdownPlanRenderer(options: PlanRenderOptions()).render(plan)
         #expect(output.count <= MarkdownPlanRenderer.characterBudget)
         #expect(output.contains("folded") || output.contains("cut short"))
@@ -65,15 +65,14 @@ struct PlanRendererTests {
 
     @Test func markdownFoldsLongListsButKeepsShortOnes() {
         let desired = [Make.declaration(Make.state("big", users: (0..<150).map { "user-\($0)" })), Make.declaration(Make.state("small", users: ["user-x"]))]
-        let plan = Planner(config: .defaults(), options: PlanOptions()).plan(desired: desired, remote: [])
+        let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: desired, remote: [])
         let output = MarkdownPlanRenderer(options: PlanRenderOptions()).render(plan)
         #expect(output.contains("# ... 50 more not shown"))
         #expect(output.contains("+ user-x\n"))
     }
 
     @Test func sensitiveValuesAreNeverPrinted() {
-        var config = RepositoryConfig.defaults(kind: .configcat)
-        config.api.kind = .configcat
+        var config = TargetCatalogue.defaultConfig(for: .configcat)
         func state(_ values: [String]) -> SegmentState {
             SegmentState(name: "Hashes", fields: [
                 "description": .null, "comparisonAttribute": .string("Email"),

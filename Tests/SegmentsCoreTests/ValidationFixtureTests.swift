@@ -11,7 +11,7 @@ struct ValidationFixtureTests {
         let bytes = try Fixtures.bytes("validation", name)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasPrefix("# "), "a fixture opens with a comment saying what it tests")
-        let validator = Validator(config: .defaults())
+        let validator = Validator(config: TargetCatalogue.defaultConfig())
         let report = validator.validate([SourceFile(path: name, bytes: bytes)])
         let actual = report.diagnostics.map(Fixtures.describe)
         #expect(actual == Fixtures.expectations(in: text))

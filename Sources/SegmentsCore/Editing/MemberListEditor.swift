@@ -21,18 +21,8 @@ public struct MemberListEditor: Sendable {
         public var removed: [String]
         /// IDs asked to be removed that were not listed.
         public var notListed: [String]
-    }
-
-    /// Why an edit was refused; the file is not changed.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        /// The reason.
-        public var message: String
-        /// Where, when it is about one place.
-        public var location: SourceLocation?
-
-        public var description: String {
-            location.map { "\($0): \(message)" } ?? message
-        }
+        /// Distinct IDs the list held before.
+        public var existingCount: Int
     }
 
     /// The target's file format.
@@ -43,23 +33,11 @@ public struct MemberListEditor: Sendable {
         self.schema = schema
     }
 
-    /// Applies `operation` to list `key` of the file `bytes` (shown as `file` in messages).
-    public func apply(_ operation: Operation, key: String, to bytes: [UInt8], file: String) throws(Refusal) -> Edit {
-        let document: YAMLDocument
-        do {
-            document = try YAMLReader().read(bytes)
-        } catch {
-            throw Refusal(message: error.message, location: SourceLocation(file: file, mark: error.mark))
-        }
-        guard !document.usesAliases else {
-            throw Refusal(message: "the file uses YAML aliases; segctl edits only files without them", location: SourceLocation(file: file, line: 1, column: 1))
-        }
-        let root = document[document.root]
-        guard root.kind == .mapping, root.style == .block, root.start.column == 1 else {
-            throw Refusal(message: "segctl edits files whose top level is a block mapping with keys in the first column", location: SourceLocation(file: file, mark: root.start))
-        }
-        let text = SourceText(bytes)
-        let list = try ListSource(document: document, text: text, key: key, file: file)
+    /// Applies `operation` to list `key` of the file `bytes` (shown as `file` in messages);
+    /// throws a located refusal (rule `not-editable`) when the file cannot be edited safely.
+    public func apply(_ operation: Operation, key: String, to bytes: [UInt8], file: String) throws(Diagnostic) -> Edit {
+        let editable = try EditableDocument(bytes, file: file)
+        let list = try ListSource(editable, key: key)
         let existing = list.items.map(\.value)
         var existingSet = Set<String>(minimumCapacity: existing.count)
         for id in existing { existingSet.insert(id) }
@@ -86,11 +64,11 @@ public struct MemberListEditor: Sendable {
         var pending = removedSet
         let uniqueRemoved = existing.filter { pending.remove($0) != nil }
         guard !added.isEmpty || !removedSet.isEmpty else {
-            return Edit(bytes: bytes, added: [], removed: [], notListed: notListed)
+            return Edit(bytes: bytes, added: [], removed: [], notListed: notListed, existingCount: existingSet.count)
         }
         let sorted = MemberOrder.isSorted(existing)
         let newBytes = list.edited(removing: removedSet, adding: added, keepSorted: sorted, schema: schema)
-        return Edit(bytes: newBytes, added: added, removed: uniqueRemoved, notListed: notListed)
+        return Edit(bytes: newBytes, added: added, removed: uniqueRemoved, notListed: notListed, existingCount: existingSet.count)
     }
 }
 
@@ -118,7 +96,10 @@ struct ListSource {
     var shape: Shape = .missing
     var items: [Item] = []
 
-    init(document: YAMLDocument, text: SourceText, key: String, file: String) throws(MemberListEditor.Refusal) {
+    init(_ editable: EditableDocument, key: String) throws(Diagnostic) {
+        let document = editable.document
+        let text = editable.text
+        let file = editable.file
         self.document = document
         self.text = text
         self.key = key
@@ -134,15 +115,15 @@ struct ListSource {
                 let node = document[Int(item)]
                 let location = SourceLocation(file: file, mark: node.start)
                 guard node.kind == .scalar else {
-                    throw MemberListEditor.Refusal(message: "'\(key)' holds something other than single values", location: location)
+                    throw EditableDocument.refusal("'\(key)' holds something other than single values", at: location)
                 }
                 guard node.start.line == node.end.line else {
-                    throw MemberListEditor.Refusal(message: "an item of '\(key)' spans several lines; segctl edits only one-line items", location: location)
+                    throw EditableDocument.refusal("an item of '\(key)' spans several lines; segctl edits only one-line items", at: location)
                 }
                 let start = text.offset(of: node.start)
                 let line = text.lineIndex(node.start)
                 if value.style == .block, !Self.isItemPrefix(text.bytes[text.lines[line].lowerBound..<start]) {
-                    throw MemberListEditor.Refusal(message: "an item of '\(key)' is not written as '- value' on one line; segctl edits only such items", location: location)
+                    throw EditableDocument.refusal("an item of '\(key)' is not written as '- value' on one line; segctl edits only such items", at: location)
                 }
                 items.append(Item(value: node.value, line: line, raw: start..<text.offset(of: node.end), prefix: text.lines[line].lowerBound..<start))
             }
@@ -150,20 +131,18 @@ struct ListSource {
                 let start = text.offset(of: value.start)
                 let end = text.offset(of: value.end)
                 if value.start.line != value.end.line, text.bytes[start..<end].contains(UInt8(ascii: "#")) {
-                    throw MemberListEditor.Refusal(
-                        message: "'\(key)' is a flow list ([...]) with comments across lines; turn it into a block list first (segctl fmt)",
-                        location: SourceLocation(file: file, mark: value.start))
+                    throw EditableDocument.refusal("'\(key)' is a flow list ([...]) with comments across lines; turn it into a block list first (segctl fmt)", at: SourceLocation(file: file, mark: value.start))
                 }
                 shape = .flow(start: start, end: end)
             } else {
                 let lines = items.map(\.line)
                 if Set(lines).count != lines.count || lines.contains(keyLine) {
-                    throw MemberListEditor.Refusal(message: "'\(key)' has several items on one line; segctl edits one item per line", location: SourceLocation(file: file, mark: value.start))
+                    throw EditableDocument.refusal("'\(key)' has several items on one line; segctl edits one item per line", at: SourceLocation(file: file, mark: value.start))
                 }
                 shape = .block(keyLine: keyLine)
             }
         default:
-            throw MemberListEditor.Refusal(message: "'\(key)' is not a list", location: SourceLocation(file: file, mark: value.start))
+            throw EditableDocument.refusal("'\(key)' is not a list", at: SourceLocation(file: file, mark: value.start))
         }
     }
 

@@ -41,9 +41,9 @@ public struct SegmentFileWriter: Sendable {
         case .string(let text):
             return "\(field.key): \(YAMLScalarWriter.scalar(text))\n"
         case .list(let items):
-            let sorted = Array(Set(items)).sorted()
+            let sorted = Array(Set(items)).sorted(by: MemberOrder.precedes)
             if sorted.isEmpty { return "\(field.key): []\n" }
-            let kind = SegmentDiff.memberKind(field)
+            let kind = field.memberKind
             var out = "\(field.key):\n"
             for item in sorted {
                 out += "  - \(YAMLScalarWriter.scalar(item))"

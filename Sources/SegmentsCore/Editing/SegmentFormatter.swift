@@ -3,14 +3,6 @@
 /// in block style with two-space indentation, no blank lines but one after a header comment,
 /// and one trailing newline. Formatting a formatted file changes nothing.
 public struct SegmentFormatter: Sendable {
-    /// Why a file was not formatted; it is left unchanged.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
-        /// The reason.
-        public var message: String
-
-        public var description: String { message }
-    }
-
     /// The target's file format.
     public let schema: SegmentSchema
 
@@ -19,28 +11,19 @@ public struct SegmentFormatter: Sendable {
         self.schema = schema
     }
 
-    /// The canonical form of a file that validates.
-    public func format(_ bytes: [UInt8]) throws(Refusal) -> [UInt8] {
-        let document: YAMLDocument
-        do {
-            document = try YAMLReader().read(bytes)
-        } catch {
-            throw Refusal(message: "line \(error.mark.line): \(error.message)")
-        }
-        guard !document.usesAliases else { throw Refusal(message: "the file uses YAML aliases; fmt leaves such files alone") }
-        let root = document[document.root]
-        guard root.kind == .mapping else { throw Refusal(message: "the file is not a mapping") }
-        guard root.style == .block, root.start.column == 1 else {
-            throw Refusal(message: "fmt formats block mappings whose keys start in the first column; rewrite the file in that form first")
-        }
-        let text = SourceText(bytes)
+    /// The canonical form of a file that validates, read from `file`; throws a located
+    /// refusal (rule `not-editable`) when the file cannot be formatted without losing anything.
+    public func format(_ bytes: [UInt8], file: String) throws(Diagnostic) -> [UInt8] {
+        let editable = try EditableDocument(bytes, file: file)
+        let document = editable.document
+        let text = editable.text
         let pairs = document.pairs(of: document.root)
         let order = schema.keys
         var entries: [Entry] = []
         var previousEnd = -1
         for (index, pair) in pairs.enumerated() {
             let keyNode = document[pair.key]
-            guard order.contains(keyNode.value) else { throw Refusal(message: "unknown key '\(keyNode.value)'") }
+            guard order.contains(keyNode.value) else { throw editable.refusal("unknown key '\(UnknownKeyRule.excerpt(keyNode.value))'", at: keyNode.start) }
             let keyLine = text.lineIndex(keyNode.start)
             let lastLine = Self.lastLine(of: pair.value, in: document, text: text)
             var comments = (previousEnd + 1..<keyLine).filter { text.isComment($0) || (index == 0 && Self.documentMarkerComment(text.line($0)) != nil) }
@@ -59,23 +42,24 @@ public struct SegmentFormatter: Sendable {
         if !header.isEmpty { out.append([]) }
         for entry in entries.sorted(by: { order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)! }) {
             for line in entry.comments { out.append(Self.comment(text.line(line))) }
-            out += try lines(for: entry, document: document, text: text)
+            out += try lines(for: entry, in: editable)
         }
         for line in footer { out.append(Self.trimmed(text.line(line))) }
         let formatted = Array(out.map { $0 + text.newline }.joined())
-        try verify(formatted, against: document)
+        try verify(formatted, against: editable)
         return formatted
     }
 
     /// Formatting must never change what the file means: the output is read back and compared.
-    private func verify(_ formatted: [UInt8], against original: YAMLDocument) throws(Refusal) {
-        var ignored: [Diagnostic] = []
+    private func verify(_ formatted: [UInt8], against editable: EditableDocument) throws(Diagnostic) {
+        let original = editable.document
+        var ignored = DiagnosticList()
         let decoder = SegmentDecoder(schema: schema)
         guard let after = try? YAMLReader().read(formatted),
               let old = decoder.decode(original, file: "", into: &ignored),
               let new = decoder.decode(after, file: "", into: &ignored),
               Self.meaning(old) == Self.meaning(new) else {
-            throw Refusal(message: "formatting would change what the file means, so it was left unchanged (please report this file)")
+            throw editable.refusal("formatting would change what the file means, so it was left unchanged (please report this file)", at: YAMLMark(line: 1, column: 1))
         }
     }
 
@@ -111,7 +95,9 @@ public struct SegmentFormatter: Sendable {
         var header: [Int]
     }
 
-    private func lines(for entry: Entry, document: YAMLDocument, text: SourceText) throws(Refusal) -> [[UInt8]] {
+    private func lines(for entry: Entry, in editable: EditableDocument) throws(Diagnostic) -> [[UInt8]] {
+        let document = editable.document
+        let text = editable.text
         let value = document[entry.valueIndex]
         let key = Array(entry.key.utf8)
         let isList: Bool = {
@@ -123,7 +109,7 @@ public struct SegmentFormatter: Sendable {
             }
         }()
         if isList {
-            return try listLines(key: key, entry: entry, document: document, text: text)
+            return try listLines(key: key, entry: entry, in: editable)
         }
         if value.start.line != value.end.line || text.lineIndex(value.start) != entry.keyLine || value.style == .literal || value.style == .folded {
             // Text over several lines (or below its key) keeps its lines as written: re-indenting
@@ -144,11 +130,13 @@ public struct SegmentFormatter: Sendable {
         return [line]
     }
 
-    private func listLines(key: [UInt8], entry: Entry, document: YAMLDocument, text: SourceText) throws(Refusal) -> [[UInt8]] {
+    private func listLines(key: [UInt8], entry: Entry, in editable: EditableDocument) throws(Diagnostic) -> [[UInt8]] {
+        let document = editable.document
+        let text = editable.text
         let value = document[entry.valueIndex]
         if value.kind == .sequence, value.style == .flow, value.start.line != value.end.line,
            text.bytes[text.offset(of: value.start)..<text.offset(of: value.end)].contains(UInt8(ascii: "#")) {
-            throw Refusal(message: "'\(entry.key)' is a flow list ([...]) with comments inside; fmt would lose them, so rewrite it as a block list first")
+            throw editable.refusal("'\(entry.key)' is a flow list ([...]) with comments inside; fmt would lose them, so rewrite it as a block list first", at: value.start)
         }
         var keyComment: [UInt8]?
         var items: [(value: String, raw: [UInt8], comments: [Int], trailing: [UInt8]?)] = []
@@ -162,7 +150,7 @@ public struct SegmentFormatter: Sendable {
                 let node = document[Int(item)]
                 let line = text.lineIndex(node.start)
                 if value.style == .block, !ListSource.isItemPrefix(text.bytes[text.lines[line].lowerBound..<text.offset(of: node.start)]) {
-                    throw Refusal(message: "an item of '\(entry.key)' on line \(node.start.line) is not written as '- value' on one line; fmt would lose what is around it")
+                    throw editable.refusal("an item of '\(entry.key)' on line \(node.start.line) is not written as '- value' on one line; fmt would lose what is around it", at: node.start)
                 }
                 let comments = value.style == .block ? (previousLine + 1..<line).filter { text.isComment($0) } : []
                 let end = text.offset(of: node.end)

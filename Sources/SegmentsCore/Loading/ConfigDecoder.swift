@@ -1,15 +1,50 @@
-/// Reads `segctl.yaml` into a `RepositoryConfig`, reporting bad keys, types and regular
-/// expressions as located diagnostics (rule `config`).
+/// Reads `segctl.yaml` into a `RepositoryConfig`, reporting bad keys, types and patterns as
+/// located diagnostics (rule `config`).
 public struct ConfigDecoder: Sendable {
     /// The rule identifier of configuration problems.
     public static let rule = "config"
-    static let topKeys = ["directory", "api", "idFormats", "nameFormat", "prune", "limits", "protect"]
-    static let apiKeys = ["kind", "url", "tokenEnv", "productId", "userEnv", "passwordEnv"]
+    static let topKeys = ["directory", "api", "idFormats", "nameFormat", "prune", "limits", "protect", "output"]
     static let idFormatKeys = ["user", "company", "segment"]
     static let limitKeys = ["listItems", "segments"]
+    static let outputKeys = ["redactMembers"]
 
-    /// Creates a decoder.
-    public init() {}
+    /// The targets `api.kind` may name; the first is the default.
+    public let targets: [any TargetDescriptor]
+
+    /// Creates a decoder for `targets` (at least one).
+    public init(targets: [any TargetDescriptor]) {
+        precondition(!targets.isEmpty, "a config decoder needs at least one target")
+        self.targets = targets
+    }
+
+    /// Every key of `api:`: `kind`, `url`, then each target's own settings in catalogue order.
+    /// A target's settings are accepted (and checked) whichever target is configured.
+    var apiKeys: [String] {
+        var keys = ["kind", "url"]
+        for target in targets {
+            for setting in target.settings where !keys.contains(setting.key) { keys.append(setting.key) }
+        }
+        return keys
+    }
+
+    /// Keys of the other targets' segment files that `target`'s files do not have.
+    public static func foreignKeys(for target: any TargetDescriptor, among targets: [any TargetDescriptor]) -> [String: TargetKind] {
+        var result: [String: TargetKind] = [:]
+        let own = Set(target.schema.keys)
+        for other in targets where other.kind != target.kind {
+            for key in other.schema.keys where !own.contains(key) && result[key] == nil {
+                result[key] = other.kind
+            }
+        }
+        return result
+    }
+
+    /// The configuration used when there is no `segctl.yaml`: the first target's defaults.
+    public var defaults: RepositoryConfig { config(for: targets[0]) }
+
+    private func config(for target: any TargetDescriptor) -> RepositoryConfig {
+        .defaults(target: target, foreignKeys: Self.foreignKeys(for: target, among: targets))
+    }
 
     /// Decodes `bytes` read from `file`; diagnostics are appended, defaults fill the gaps.
     public func decode(_ bytes: [UInt8], file: String, into diagnostics: inout [Diagnostic]) -> RepositoryConfig {
@@ -17,56 +52,66 @@ public struct ConfigDecoder: Sendable {
         do {
             document = try YAMLReader().read(bytes)
         } catch {
-            if error.kind == .empty { return withFile(.defaults(), file) }
+            if error.kind == .empty { return withFile(defaults, file) }
             diagnostics.append(error.diagnostic(file: file))
-            return withFile(.defaults(), file)
+            return withFile(defaults, file)
         }
         var context = Context(document: document, file: file)
         let root = document[document.root]
-        if root.kind == .scalar, ScalarType(of: root) == .null { return withFile(.defaults(), file) }
+        if root.kind == .scalar, ScalarType(of: root) == .null { return withFile(defaults, file) }
         guard root.kind == .mapping else {
             diagnostics.append(TypeRule.expectedMapping("segctl.yaml", found: root.kind, at: context.location(root.start)))
-            return withFile(.defaults(), file)
+            return withFile(defaults, file)
         }
         let top = context.mapping(document.root, allowed: Self.topKeys, what: "segctl.yaml")
         // The target decides the defaults of other keys, so read it first.
-        var kind = TargetKind.platform
+        var target = targets[0]
         var apiPairs: [String: Int] = [:]
         if let apiIndex = top["api"] {
-            apiPairs = context.mapping(apiIndex, allowed: Self.apiKeys, what: "api")
+            apiPairs = context.mapping(apiIndex, allowed: apiKeys, what: "api")
             if let kindIndex = apiPairs["kind"], let text = context.text(kindIndex, "api.kind") {
-                if let parsed = TargetKind(rawValue: text) {
-                    kind = parsed
+                if let named = targets.first(where: { $0.kind.rawValue == text }) {
+                    target = named
                 } else {
-                    context.error("api.kind must be one of \(TargetKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'", at: kindIndex)
+                    context.error("api.kind must be one of \(targets.map(\.kind.rawValue).joined(separator: ", ")), not '\(UnknownKeyRule.excerpt(text))'", at: kindIndex)
                 }
             }
         }
-        var config = withFile(.defaults(kind: kind), file)
+        var config = withFile(config(for: target), file)
         if let index = top["directory"], let text = context.text(index, "directory") {
             if text.isEmpty { context.error("directory must not be empty", at: index) } else { config.directory = text }
         }
+        var url = target.defaultURL
         if let index = apiPairs["url"], let text = context.text(index, "api.url") {
-            if Self.isHTTPURL(text) {
-                config.api.url = text
+            if Self.hasUserInfo(text) {
+                context.error("api.url must not contain a user name or password (user:password@); segctl never sends credentials in a URL: put the secret in the environment variable that api.\(target.settings.first { $0.namesEnvironmentVariable }?.key ?? "tokenEnv") names", at: index)
+            } else if Self.isHTTPURL(text) {
+                url = text
             } else {
-                context.error("api.url must be an http:// or https:// URL, not '\(text)'", at: index)
+                context.error("api.url must be an http:// or https:// URL, not '\(UnknownKeyRule.excerpt(text))'", at: index)
             }
         }
-        for (key, path) in [("tokenEnv", \RepositoryConfig.API.tokenEnv), ("userEnv", \.userEnv), ("passwordEnv", \.passwordEnv)] {
-            if let index = apiPairs[key] {
+        var settings: [String: String] = [:]
+        for other in targets {
+            for setting in other.settings {
+                guard let index = apiPairs[setting.key] else {
+                    if other.kind == target.kind, let value = setting.defaultValue { settings[setting.key] = value }
+                    continue
+                }
                 let node = document[index]
-                // Never echo the value: a token pasted here by mistake must not reach a CI log.
-                if node.kind == .scalar, ScalarType(of: node) == .string, Self.isEnvironmentName(node.value) {
-                    config.api[keyPath: path] = node.value
-                } else {
-                    context.error("api.\(key) must name an environment variable (capital letters, digits and _, at most 64 characters), not hold a secret itself; put the secret in an environment variable and name that variable here", at: index)
+                if setting.namesEnvironmentVariable {
+                    // Never echo the value: a token pasted here by mistake must not reach a CI log.
+                    if node.kind == .scalar, ScalarType(of: node) == .string, Self.isEnvironmentName(node.value) {
+                        settings[setting.key] = node.value
+                    } else {
+                        context.error("api.\(setting.key) must name an environment variable (capital letters, digits and _, at most 64 characters), not hold a secret itself; put the secret in an environment variable and name that variable here", at: index)
+                    }
+                } else if let text = context.text(index, "api.\(setting.key)") {
+                    settings[setting.key] = text
                 }
             }
         }
-        if let index = apiPairs["productId"], let text = context.text(index, "api.productId") {
-            config.api.productId = text
-        }
+        config.api = target.api(url: url, settings: settings)
         if let index = top["idFormats"] {
             let formats = context.mapping(index, allowed: Self.idFormatKeys, what: "idFormats")
             if let i = formats["user"], let p = context.pattern(i, "idFormats.user") { config.idFormats.user = p }
@@ -84,6 +129,10 @@ public struct ConfigDecoder: Sendable {
             if let i = limits["listItems"], let n = context.positiveInteger(i, "limits.listItems") { config.limits.listItems = n }
             if let i = limits["segments"], let n = context.positiveInteger(i, "limits.segments") { config.limits.segments = n }
         }
+        if let index = top["output"] {
+            let output = context.mapping(index, allowed: Self.outputKeys, what: "output")
+            if let i = output["redactMembers"], let flag = context.boolean(i, "output.redactMembers") { config.output.redactMembers = flag }
+        }
         if let index = top["protect"] {
             let node = document[index]
             if node.kind == .sequence {
@@ -97,7 +146,7 @@ public struct ConfigDecoder: Sendable {
                 context.diagnostics.append(TypeRule.expectedList("protect", found: node, at: context.location(node.start)))
             }
         }
-        diagnostics.append(contentsOf: Diagnostic.sorted(context.diagnostics))
+        diagnostics.append(contentsOf: context.diagnostics.sorted(file: file))
         return config
     }
 
@@ -110,6 +159,13 @@ public struct ConfigDecoder: Sendable {
     static func isHTTPURL(_ text: String) -> Bool {
         (text.hasPrefix("http://") || text.hasPrefix("https://")) && text.count > "https://".count - 1
             && !text.contains(" ")
+    }
+
+    /// Whether a URL's authority holds `user@` or `user:password@`.
+    static func hasUserInfo(_ text: String) -> Bool {
+        guard let schemeEnd = text.range(of: "://") else { return false }
+        let rest = text[schemeEnd.upperBound...]
+        return rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.contains("@")
     }
 
     /// A conventional environment variable name (`SEGMENTS_API_TOKEN`). Lowercase letters are
@@ -125,7 +181,7 @@ public struct ConfigDecoder: Sendable {
     private struct Context {
         let document: YAMLDocument
         let file: String
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticList()
 
         init(document: YAMLDocument, file: String) {
             self.document = document
@@ -152,7 +208,8 @@ public struct ConfigDecoder: Sendable {
             for (key, value) in document.pairs(of: index) {
                 let keyNode = document[key]
                 guard keyNode.kind == .scalar, allowed.contains(keyNode.value) else {
-                    diagnostics.append(UnknownKeyRule.diagnostic(key: keyNode.value, allowed: allowed, context: what, at: location(keyNode.start)))
+                    let place = location(keyNode.start)
+                    diagnostics.append(.error) { UnknownKeyRule.diagnostic(key: keyNode.value, allowed: allowed, context: what, at: place) }
                     continue
                 }
                 result[keyNode.value] = value
@@ -195,7 +252,7 @@ public struct ConfigDecoder: Sendable {
             do {
                 return try IDPattern(text)
             } catch {
-                diagnostics.append(.error(ConfigDecoder.rule, "\(key) '\(text)' is \(error.reason)", at: location(document[index].start)))
+                diagnostics.append(.error(ConfigDecoder.rule, "\(key) '\(UnknownKeyRule.excerpt(text))' \(error.reason)", at: location(document[index].start)))
                 return nil
             }
         }

@@ -3,14 +3,22 @@
 public struct SegmentDecoder: Sendable {
     /// The target whose file format is decoded.
     public let schema: SegmentSchema
+    /// Keys of other targets' files, for a pointed message when a file uses one.
+    public let foreignKeys: [String: TargetKind]
 
     /// Creates a decoder for `schema`.
-    public init(schema: SegmentSchema) {
+    public init(schema: SegmentSchema, foreignKeys: [String: TargetKind] = [:]) {
         self.schema = schema
+        self.foreignKeys = foreignKeys
+    }
+
+    /// A decoder for the files of `config`'s target.
+    public init(config: RepositoryConfig) {
+        self.init(schema: config.schema, foreignKeys: config.foreignKeys)
     }
 
     /// Decodes `document` read from `file`; returns nil when the file is not a mapping at all.
-    public func decode(_ document: YAMLDocument, file: String, into diagnostics: inout [Diagnostic]) -> SegmentDeclaration? {
+    public func decode(_ document: YAMLDocument, file: String, into diagnostics: inout DiagnosticList) -> SegmentDeclaration? {
         let root = document[document.root]
         guard root.kind == .mapping else {
             if root.kind == .scalar, root.style == .plain, ScalarType(of: root) == .null {
@@ -29,14 +37,18 @@ public struct SegmentDecoder: Sendable {
             let keyNode = document[keyIndex]
             let keyLocation = SourceLocation(file: file, mark: keyNode.start)
             guard keyNode.kind == .scalar else {
-                diagnostics.append(.error(TypeRule.id, "keys must be plain words such as 'name', not a \(keyNode.kind == .sequence ? "list" : "mapping")", at: keyLocation))
+                diagnostics.append(.error) {
+                    .error(TypeRule.id, "keys must be plain words such as 'name', not a \(keyNode.kind == .sequence ? "list" : "mapping")", at: keyLocation)
+                }
                 continue
             }
             let key = keyNode.value
             guard allowed.contains(key) else {
-                diagnostics.append(UnknownKeyRule.diagnostic(
-                    key: key, allowed: allowed, otherTargetKeys: Self.otherTargetKeys(than: schema.target), currentTarget: schema.target,
-                    context: "a \(schema.target.rawValue) segment file", at: keyLocation))
+                diagnostics.append(.error) {
+                    UnknownKeyRule.diagnostic(
+                        key: key, allowed: allowed, otherTargetKeys: foreignKeys, currentTarget: schema.target,
+                        context: "a \(schema.target.rawValue) segment file", at: keyLocation)
+                }
                 continue
             }
             seenKeys.insert(key)
@@ -85,7 +97,7 @@ public struct SegmentDecoder: Sendable {
 
     private func decodeField(
         _ field: SegmentSchema.Field, _ document: YAMLDocument, _ index: Int, file: String,
-        into diagnostics: inout [Diagnostic], declaration: inout SegmentDeclaration
+        into diagnostics: inout DiagnosticList, declaration: inout SegmentDeclaration
     ) -> FieldValue? {
         let node = document[index]
         let location = SourceLocation(file: file, mark: node.start)
@@ -112,7 +124,7 @@ public struct SegmentDecoder: Sendable {
     /// A text value; numbers and booleans are refused unless quoted (IDs accept any scalar).
     private func text(
         _ key: String, _ node: YAMLDocument.Node, nullable: Bool, at location: SourceLocation,
-        into diagnostics: inout [Diagnostic], acceptAnyScalar: Bool = false
+        into diagnostics: inout DiagnosticList, acceptAnyScalar: Bool = false
     ) -> String? {
         guard node.kind == .scalar else {
             diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location))
@@ -135,7 +147,7 @@ public struct SegmentDecoder: Sendable {
         }
     }
 
-    private func boolean(_ key: String, _ node: YAMLDocument.Node, at location: SourceLocation, into diagnostics: inout [Diagnostic]) -> Bool? {
+    private func boolean(_ key: String, _ node: YAMLDocument.Node, at location: SourceLocation, into diagnostics: inout DiagnosticList) -> Bool? {
         guard node.kind == .scalar else {
             diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location))
             return nil
@@ -150,7 +162,7 @@ public struct SegmentDecoder: Sendable {
 
     private func list(
         _ key: String, _ document: YAMLDocument, _ index: Int, file: String,
-        into diagnostics: inout [Diagnostic], declaration: inout SegmentDeclaration
+        into diagnostics: inout DiagnosticList, declaration: inout SegmentDeclaration
     ) -> FieldValue? {
         let node = document[index]
         if node.kind == .scalar, node.style == .plain, ScalarType(of: node) == .null {
@@ -169,11 +181,11 @@ public struct SegmentDecoder: Sendable {
         for item in items {
             let itemNode = document[Int(item)]
             guard itemNode.kind == .scalar else {
-                diagnostics.append(TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)))
+                diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
             if itemNode.value.isEmpty || (itemNode.style == .plain && itemNode.value == "~") {
-                diagnostics.append(TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)))
+                diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
             values.append(itemNode.value)
@@ -181,17 +193,5 @@ public struct SegmentDecoder: Sendable {
         }
         declaration.itemMarks[key] = marks
         return .list(values)
-    }
-
-    /// Keys that belong to another target's format, for a pointed message.
-    static func otherTargetKeys(than target: TargetKind) -> [String: TargetKind] {
-        var result: [String: TargetKind] = [:]
-        let own = Set(SegmentSchema.of(target).keys)
-        for other in TargetKind.allCases where other != target {
-            for key in SegmentSchema.of(other).keys where !own.contains(key) {
-                result[key] = other
-            }
-        }
-        return result
     }
 }

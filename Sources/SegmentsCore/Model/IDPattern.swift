@@ -1,59 +1,38 @@
-import Foundation
-
 /// A configured format (a regular expression that must match the whole string), e.g. for user IDs.
 ///
-/// The expression's meaning is ICU's, as `NSRegularExpression` implements it. Common patterns are
-/// also compiled to a byte automaton so a million checks cost a table walk each.
+/// Patterns are compiled to a deterministic automaton, so a match costs one table lookup per
+/// byte whatever the pattern: validation of a million IDs never depends on a pattern's
+/// backtracking behaviour. The syntax is the common subset of regular expressions (see
+/// `PatternParser`); `\d`, `\w` and `\s` are ASCII classes. Constructs that need a
+/// backtracking engine (lookaround, back-references, atomic groups, flags) are refused.
 public struct IDPattern: Sendable, CustomStringConvertible {
     /// Why a pattern was refused.
     public struct InvalidPattern: Error, Sendable {
-        /// The engine's explanation.
+        /// The rest of a sentence that starts with the pattern, e.g. "is not a valid regular
+        /// expression: a '(' is never closed".
         public var reason: String
     }
 
     /// The expression as configured.
     public let source: String
-    private let automaton: PatternAutomaton?
-    private let expression: CompiledExpression
+    private let automaton: PatternAutomaton
 
-    /// Compiles `source`; throws when it is not a valid regular expression.
+    /// Compiles `source`; throws when it is not a valid pattern or uses an unsupported construct.
     public init(_ source: String) throws(InvalidPattern) {
         self.source = source
         do {
-            expression = CompiledExpression(try NSRegularExpression(pattern: "\\A(?:\(source))\\z"))
+            automaton = try PatternAutomaton(source)
         } catch {
-            throw InvalidPattern(reason: "not a valid regular expression")
+            throw InvalidPattern(reason: error.reason)
         }
-        automaton = PatternAutomaton(source)
     }
 
     /// Whether `value` matches the whole pattern.
     public func matches(_ value: String) -> Bool {
-        if let automaton {
-            let result = value.utf8.withContiguousStorageIfAvailable { automaton.matches($0) } ?? automaton.matches(value.utf8)
-            if let result { return result }
-        }
-        return expression.matches(value)
+        value.utf8.withContiguousStorageIfAvailable { automaton.matches($0) } ?? automaton.matches(value.utf8)
     }
-
-    /// Whether the fast automaton serves this pattern (for tests and benchmarks).
-    public var isCompiledToAutomaton: Bool { automaton != nil }
 
     public var description: String { source }
-}
-
-/// `NSRegularExpression` is immutable and documented as safe to share between threads.
-private struct CompiledExpression: @unchecked Sendable {
-    let regex: NSRegularExpression
-
-    init(_ regex: NSRegularExpression) {
-        self.regex = regex
-    }
-
-    func matches(_ value: String) -> Bool {
-        let range = NSRange(value.startIndex..<value.endIndex, in: value)
-        return regex.firstMatch(in: value, options: [], range: range) != nil
-    }
 }
 
 extension IDPattern {

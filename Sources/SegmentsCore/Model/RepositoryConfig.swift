@@ -1,41 +1,10 @@
 /// The repository's `segctl.yaml`: where segment files live, which API they target, and the
 /// formats and limits they are checked against. Every key is optional.
 public struct RepositoryConfig: Sendable {
-    /// `api:` — the remote the segments are reconciled with. Credentials are named, never stored.
-    public struct API: Sendable {
-        /// `api.kind`.
-        public var kind: TargetKind
-        /// `api.url`: the API's base URL.
-        public var url: String
-        /// `api.tokenEnv`: the environment variable that holds the platform API's bearer token.
-        public var tokenEnv: String
-        /// `api.productId`: the ConfigCat product whose segments are managed.
-        public var productId: String?
-        /// `api.userEnv`: the environment variable holding ConfigCat's Basic auth user name.
-        public var userEnv: String
-        /// `api.passwordEnv`: the environment variable holding ConfigCat's Basic auth password.
-        public var passwordEnv: String
+    /// The name of the configuration file, looked up in the working directory.
+    public static let fileName = "segctl.yaml"
 
-        /// The defaults for `kind`.
-        public init(kind: TargetKind) {
-            self.kind = kind
-            url = Self.defaultURL(for: kind)
-            tokenEnv = "SEGMENTS_API_TOKEN"
-            productId = nil
-            userEnv = "CONFIGCAT_API_USER"
-            passwordEnv = "CONFIGCAT_API_PASSWORD"
-        }
-
-        /// The base URL used when `api.url` is not set.
-        public static func defaultURL(for kind: TargetKind) -> String {
-            switch kind {
-            case .platform: "http://127.0.0.1:8080"
-            case .configcat: "https://api.configcat.com"
-            }
-        }
-    }
-
-    /// `idFormats:` — whole-string regular expressions for IDs.
+    /// `idFormats:`: whole-string patterns for IDs.
     public struct IDFormats: Sendable {
         /// `idFormats.user`.
         public var user: IDPattern
@@ -53,7 +22,7 @@ public struct RepositoryConfig: Sendable {
         }
     }
 
-    /// `limits:` — the subscription plan's caps (ConfigCat).
+    /// `limits:`: the subscription plan's caps (ConfigCat).
     public struct Limits: Sendable {
         /// `limits.listItems`: items in one comparison value list.
         public var listItems: Int
@@ -61,10 +30,18 @@ public struct RepositoryConfig: Sendable {
         public var segments: Int
     }
 
-    /// The path of the config file relative to the repository root, or nil when none exists.
+    /// `output:`: what segctl may print.
+    public struct Output: Sendable {
+        /// `output.redactMembers`: print counts instead of member IDs and labels, everywhere.
+        public var redactMembers: Bool
+    }
+
+    /// The path of the config file relative to the working directory, or nil when none exists.
     public var file: String?
     /// `directory`: where segment files live, relative to the config file.
     public var directory: String
+    /// The target `api.kind` names.
+    public var target: any TargetDescriptor
     /// `api`.
     public var api: API
     /// `idFormats`.
@@ -79,24 +56,33 @@ public struct RepositoryConfig: Sendable {
     public var protect: [String]
     /// Where each entry of `protect` is written, for messages.
     public var protectMarks: [YAMLMark]
+    /// `output`.
+    public var output: Output
+    /// Keys of the other targets' segment files that this target's files do not have, for a
+    /// pointed message when a file uses one.
+    public var foreignKeys: [String: TargetKind]
 
-    /// The configuration used when a repository has no `segctl.yaml`.
-    public static func defaults(kind: TargetKind = .platform) -> RepositoryConfig {
-        RepositoryConfig(
+    /// The configuration of a repository without `segctl.yaml` that targets `target`.
+    public static func defaults(target: any TargetDescriptor, foreignKeys: [String: TargetKind] = [:]) -> RepositoryConfig {
+        var settings: [String: String] = [:]
+        for setting in target.settings {
+            if let value = setting.defaultValue { settings[setting.key] = value }
+        }
+        return RepositoryConfig(
             file: nil,
             directory: "segments",
-            api: API(kind: kind),
-            idFormats: IDFormats(
-                user: IDPattern.Compiled.user,
-                company: IDPattern.Compiled.company,
-                segment: kind == .platform ? IDPattern.Compiled.platformSegment : IDPattern.Compiled.uuid),
+            target: target,
+            api: target.api(url: target.defaultURL, settings: settings),
+            idFormats: IDFormats(user: IDPattern.Compiled.user, company: IDPattern.Compiled.company, segment: target.defaultSegmentIDFormat),
             nameFormat: nil,
             prune: false,
             limits: Limits(listItems: 15_000, segments: 1_000),
             protect: [],
-            protectMarks: [])
+            protectMarks: [],
+            output: Output(redactMembers: false),
+            foreignKeys: foreignKeys)
     }
 
     /// The segment file format of the configured target.
-    public var schema: SegmentSchema { .of(api.kind) }
+    public var schema: SegmentSchema { target.schema }
 }

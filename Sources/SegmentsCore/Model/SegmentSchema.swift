@@ -16,8 +16,9 @@ public struct SegmentSchema: Sendable {
         case boolean
         /// A list of member IDs, compared as a set.
         case members(MemberKind?)
-        /// ConfigCat's comparison value: a list for list comparators, one scalar otherwise.
-        case comparisonValue
+        /// A comparison value: a list for list comparators, one scalar otherwise; the
+        /// comparator is the value of the field `comparatorKey`.
+        case comparisonValue(comparatorKey: String)
     }
 
     /// One field of the API's segment object (other than `name`).
@@ -32,6 +33,32 @@ public struct SegmentSchema: Sendable {
         public var defaultValue: FieldValue
         /// A sentence for `segctl schema` and editors.
         public var summary: String
+        /// The only values the field may take, when it is a choice (e.g. a comparator).
+        public var allowedValues: [String]?
+
+        /// Creates a field.
+        public init(key: String, kind: FieldKind, required: Bool, defaultValue: FieldValue, summary: String, allowedValues: [String]? = nil) {
+            self.key = key
+            self.kind = kind
+            self.required = required
+            self.defaultValue = defaultValue
+            self.summary = summary
+            self.allowedValues = allowedValues
+        }
+
+        /// The kind of member IDs the field lists, when it lists user or company IDs.
+        public var memberKind: MemberKind? {
+            if case .members(let kind) = kind { return kind }
+            return nil
+        }
+
+        /// Whether the field's value is (or may be) a list of items compared as a set.
+        public var isList: Bool {
+            switch kind {
+            case .members, .comparisonValue: true
+            default: false
+            }
+        }
     }
 
     /// Which target this describes.
@@ -44,7 +71,7 @@ public struct SegmentSchema: Sendable {
     public let memberFields: [Field]
 
     /// Describes a target by its fields; `description` comes first and `protect` after it.
-    init(target: TargetKind, fields: [Field]) {
+    public init(target: TargetKind, fields: [Field]) {
         self.target = target
         self.fields = fields
         keys = ["name", "id"] + fields.prefix(1).map(\.key) + ["protect"] + fields.dropFirst().map(\.key)
@@ -57,40 +84,8 @@ public struct SegmentSchema: Sendable {
     /// Keys that are segctl's own, not the API's: `id` pins a remote segment, `protect` guards it.
     public static let controlKeys = ["id", "protect"]
 
-    /// The schema of `target`.
-    public static func of(_ target: TargetKind) -> SegmentSchema {
-        switch target {
-        case .platform: platform
-        case .configcat: configcat
-        }
-    }
-
     /// The field named `key`.
     public func field(_ key: String) -> Field? {
         fields.first { $0.key == key }
     }
-
-    /// The platform Segments API's segment object.
-    public static let platform = SegmentSchema(target: .platform, fields: [
-        Field(key: "description", kind: .text(minLength: 0, maxLength: 1000, nullable: true), required: false,
-              defaultValue: .null, summary: "Human-readable description (at most 1000 characters)."),
-        Field(key: "isActive", kind: .boolean, required: false, defaultValue: .bool(true),
-              summary: "Whether the segment is active (default true)."),
-        Field(key: "userIds", kind: .members(.user), required: false, defaultValue: .list([]),
-              summary: "User IDs in the segment, taken exactly as written."),
-        Field(key: "companyIds", kind: .members(.company), required: false, defaultValue: .list([]),
-              summary: "Company IDs in the segment, taken exactly as written."),
-    ])
-
-    /// ConfigCat's segment (`CreateSegmentModel` / `UpdateSegmentModel`).
-    public static let configcat = SegmentSchema(target: .configcat, fields: [
-        Field(key: "description", kind: .text(minLength: 0, maxLength: 1000, nullable: true), required: false,
-              defaultValue: .null, summary: "Description of the segment (at most 1000 characters)."),
-        Field(key: "comparisonAttribute", kind: .text(minLength: 1, maxLength: 1000, nullable: false), required: true,
-              defaultValue: .null, summary: "The user attribute the segment compares (e.g. Email, Identifier)."),
-        Field(key: "comparator", kind: .text(minLength: 1, maxLength: 64, nullable: false), required: true,
-              defaultValue: .null, summary: "One of ConfigCat's 18 segment comparators."),
-        Field(key: "comparisonValue", kind: .comparisonValue, required: true, defaultValue: .null,
-              summary: "A list for list comparators (joined with commas on the wire), one value otherwise."),
-    ])
 }

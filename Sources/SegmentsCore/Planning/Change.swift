@@ -60,6 +60,8 @@ public struct Change: Hashable, Sendable {
     public var desired: SegmentState?
     /// Whether values must never be printed (ConfigCat's sensitive comparators).
     public var isSensitive: Bool
+    /// Fields whose values must never be printed (the target's sensitive fields, when sensitive).
+    public var hiddenFields: Set<String>
     /// Feature flags using the segment, when the API says (deletes).
     public var usage: Int?
     /// Things a reviewer must know: cascading deletes, probable renames.
@@ -72,7 +74,7 @@ public struct Change: Hashable, Sendable {
         action: Action, name: String, newName: String? = nil, segmentID: String? = nil,
         expectedUpdatedAt: String? = nil, file: String? = nil, fields: [FieldChange] = [],
         members: [MemberChange] = [], desired: SegmentState? = nil, isSensitive: Bool = false,
-        usage: Int? = nil, warnings: [String] = [], dependencies: [Int] = []
+        hiddenFields: Set<String> = [], usage: Int? = nil, warnings: [String] = [], dependencies: [Int] = []
     ) {
         self.action = action
         self.name = name
@@ -84,6 +86,7 @@ public struct Change: Hashable, Sendable {
         self.members = members
         self.desired = desired
         self.isSensitive = isSensitive
+        self.hiddenFields = hiddenFields
         self.usage = usage
         self.warnings = warnings
         self.dependencies = dependencies

@@ -1,14 +1,6 @@
 /// What `apply` would do: the changes, what stays, what no file manages, what blocks it, and
 /// the inputs it was computed from (so a saved plan can be checked for staleness).
 public struct Plan: Sendable {
-    /// A reason the plan must not be applied (a protected delete, a mass delete, ...).
-    public struct Problem: Hashable, Sendable {
-        /// The rule that refused, e.g. `protect`, `mass-delete`.
-        public var rule: String
-        /// What is wrong and how to proceed.
-        public var message: String
-    }
-
     /// Remote segments that no file declares and that the plan leaves alone.
     public struct Unmanaged: Hashable, Sendable {
         /// The remote ID.
@@ -25,8 +17,9 @@ public struct Plan: Sendable {
     public var unchanged: [String]
     /// Remote segments no file declares, left alone.
     public var unmanaged: [Unmanaged]
-    /// Reasons the plan must not be applied.
-    public var problems: [Problem]
+    /// Reasons the plan must not be applied (a protected delete, a mass delete, ...), each an
+    /// error from a planning rule (`Planning/Rules`).
+    public var problems: [Diagnostic]
     /// Advice that does not block: probable renames, unpinned matches.
     public var notices: [String]
     /// The options the plan was computed with.
@@ -39,7 +32,7 @@ public struct Plan: Sendable {
     /// Creates a plan.
     public init(
         target: TargetKind, changes: [Change], unchanged: [String], unmanaged: [Unmanaged],
-        problems: [Problem], notices: [String], options: PlanOptions, fingerprint: RemoteFingerprint,
+        problems: [Diagnostic], notices: [String], options: PlanOptions, fingerprint: RemoteFingerprint,
         labels: [SegmentSchema.MemberKind: [String: String]] = [:]
     ) {
         self.target = target

@@ -43,6 +43,8 @@ public struct PlanExecutor: Sendable {
         }
     }
 
+    /// The target: whether a create that may have happened can be retried safely.
+    public var target: any TargetDescriptor
     /// Requests in flight at most.
     public var parallelism: Int
     /// Extra tries of a create whose earlier try may or may not have reached the server.
@@ -52,7 +54,8 @@ public struct PlanExecutor: Sendable {
     public var settleDelay: Double
 
     /// Creates an executor.
-    public init(parallelism: Int = 4, ambiguousCreateRetries: Int = 2, settleDelay: Double = 1) {
+    public init(target: any TargetDescriptor, parallelism: Int = 4, ambiguousCreateRetries: Int = 2, settleDelay: Double = 1) {
+        self.target = target
         self.parallelism = max(1, parallelism)
         self.ambiguousCreateRetries = ambiguousCreateRetries
         self.settleDelay = settleDelay
@@ -64,74 +67,52 @@ public struct PlanExecutor: Sendable {
         observer: @escaping @Sendable (Outcome, _ finished: Int, _ total: Int) -> Void = { _, _, _ in }
     ) async -> Report {
         let changes = plan.changes
-        let waits = Self.waits(for: changes)
+        var schedule = ApplySchedule(changes)
         // A delete that frees a name runs early; it first checks that what needs the name
         // can still happen, so it never deletes for a rename that is then skipped.
-        var freedFor = [[Change]](repeating: [], count: changes.count)
+        var freedFor: [Int: [Change]] = [:]
         for change in changes where change.action != .delete {
             for dependency in change.dependencies where changes[dependency].action == .delete {
-                freedFor[dependency].append(change)
+                freedFor[dependency, default: []].append(change)
             }
         }
         var results = [Result?](repeating: nil, count: changes.count)
-        var started = Set<Int>()
         var finished = 0
         let knownIDs = Set(plan.fingerprint.entries.map(\.id))
 
         await withTaskGroup(of: (Int, Result).self) { group in
             var running = 0
+            /// Starts ready changes up to the parallelism; a change whose prerequisite failed is
+            /// skipped at once, which can make others ready in turn.
             func startReady() {
-                for index in changes.indices where !started.contains(index) && running < parallelism {
-                    let pending = waits[index].filter { results[$0] == nil }
-                    guard pending.isEmpty else { continue }
-                    started.insert(index)
-                    if let blocker = waits[index].first(where: { results[$0]?.succeeded == false }) {
-                        results[index] = .skipped(Self.skipReason(changes[index], blocker: changes[blocker]))
+                while running < parallelism, let index = schedule.nextReady() {
+                    if let blocker = schedule.blocker(of: index) {
+                        let result = Result.skipped(Self.skipReason(changes[index], blocker: changes[blocker]))
+                        results[index] = result
                         finished += 1
-                        observer(Outcome(index: index, change: changes[index], result: results[index]!), finished, changes.count)
+                        schedule.finish(index, succeeded: false)
+                        observer(Outcome(index: index, change: changes[index], result: result), finished, changes.count)
                         continue
                     }
                     running += 1
                     let change = changes[index]
-                    let dependents = freedFor[index]
+                    let dependents = freedFor[index] ?? []
                     group.addTask {
                         (index, await execute(change, on: remote, knownIDs: knownIDs, dependents: dependents))
                     }
                 }
             }
-            // Skipping a change can make others ready, so repeat until nothing new starts.
-            var before = -1
-            while before != started.count {
-                before = started.count
-                startReady()
-            }
+            startReady()
             while let (index, result) = await group.next() {
                 running -= 1
                 results[index] = result
                 finished += 1
+                schedule.finish(index, succeeded: result.succeeded)
                 observer(Outcome(index: index, change: changes[index], result: result), finished, changes.count)
-                before = -1
-                while before != started.count {
-                    before = started.count
-                    startReady()
-                }
+                startReady()
             }
         }
         return Report(outcomes: changes.indices.map { Outcome(index: $0, change: changes[$0], result: results[$0] ?? .skipped("not started")) })
-    }
-
-    /// What each change waits for: its name dependencies, and for deletes that free no name,
-    /// every create and update (deletes run last, and only after those succeeded).
-    static func waits(for changes: [Change]) -> [[Int]] {
-        let neededEarly = Set(changes.filter { $0.action != .delete }.flatMap(\.dependencies))
-        let nonDeletes = changes.indices.filter { changes[$0].action != .delete }
-        return changes.indices.map { index in
-            let change = changes[index]
-            if change.action == .delete && !neededEarly.contains(index) {
-                return Array(Set(nonDeletes + change.dependencies)).sorted()
-            }
-            return change.dependencies
-        }
     }
 
     static func skipReason(_ change: Change, blocker: Change) -> String {
@@ -201,7 +182,7 @@ public struct PlanExecutor: Sendable {
                 ambiguity = reason
                 if let confirmed = try await confirm(desired, after: reason, on: remote, knownIDs: knownIDs) { return confirmed }
                 attempt += 1
-                guard remote.enforcesUniqueNames else {
+                guard target.enforcesUniqueNames else {
                     return .failed("\(reason); '\(desired.name)' is not in the segment list yet, but may still be created; segctl does not retry, since this API allows duplicate names: run plan before applying again")
                 }
                 guard attempt <= ambiguousCreateRetries else {

@@ -6,11 +6,14 @@ public struct PlanOptions: Hashable, Sendable {
     public var allowMassDelete: Bool
     /// Allow deleting segments that feature flags use (ConfigCat's `usage`).
     public var allowDeleteInUse: Bool
+    /// Allow removing more than half (or all) of a segment's members.
+    public var allowMassRemoval: Bool
 
     /// Creates options.
-    public init(prune: Bool = false, allowMassDelete: Bool = false, allowDeleteInUse: Bool = false) {
+    public init(prune: Bool = false, allowMassDelete: Bool = false, allowDeleteInUse: Bool = false, allowMassRemoval: Bool = false) {
         self.prune = prune
         self.allowMassDelete = allowMassDelete
         self.allowDeleteInUse = allowDeleteInUse
+        self.allowMassRemoval = allowMassRemoval
     }
 }

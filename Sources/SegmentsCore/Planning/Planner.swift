@@ -1,8 +1,10 @@
-/// Computes a plan from the desired state (segment files) and the remote state (one list call).
+/// Computes a plan from the desired state (segment files) and the remote state (one list call),
+/// in named steps: match files to remote segments, diff each pair, prune what no file
+/// declares, check the safety rules, and order changes so that names stay unique.
 ///
 /// Pure: the same inputs always give the same plan, which is what makes a saved plan checkable.
 public struct Planner: Sendable {
-    /// The repository's configuration (target schema, protected names).
+    /// The repository's configuration (target, protected names).
     public let config: RepositoryConfig
     /// The plan's switches.
     public let options: PlanOptions
@@ -13,27 +15,47 @@ public struct Planner: Sendable {
         self.options = options
     }
 
+    private var target: any TargetDescriptor { config.target }
+
     /// The plan that makes `remote` match `desired`.
     public func plan(desired: [SegmentDeclaration], remote: [RemoteSegment]) -> Plan {
-        let schema = config.schema
-        var problems: [Plan.Problem] = []
+        var problems: [Diagnostic] = []
         var notices: [String] = []
+        let (matches, claimed) = match(desired, remote, problems: &problems)
+        var (creates, updates, unchanged) = diff(matches)
+        let unclaimed = remote.filter { !claimed.contains($0.id) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        let prune = options.prune || config.prune
+        var (deletes, unmanaged) = self.prune(unclaimed, prune: prune)
+        flagProbableRenames(creates: &creates, unmanaged: unclaimed, prune: prune, notices: &notices)
+        problems += safety(deletes: deletes, updates: updates, remoteCount: remote.count, desired: desired)
+        creates.sort { $0.name < $1.name }
+        updates.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
+        deletes.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
+        var changes = updates + creates + deletes
+        if target.enforcesUniqueNames {
+            problems += order(&changes, remote: remote)
+        }
+        unmanaged.sort { ($0.name, $0.id) < ($1.name, $1.id) }
+        return Plan(
+            target: target.kind, changes: changes, unchanged: unchanged.sorted(), unmanaged: unmanaged,
+            problems: problems, notices: notices, options: options, fingerprint: RemoteFingerprint(remote))
+    }
+
+    /// Pairs each file with its remote segment: pinned files claim theirs by id first (so a
+    /// name freed by a rename can be reused), then the others match by name.
+    private func match(_ desired: [SegmentDeclaration], _ remote: [RemoteSegment], problems: inout [Diagnostic]) -> ([(SegmentDeclaration, RemoteSegment?)], Set<String>) {
         let byID = Dictionary(remote.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byName: [String: [RemoteSegment]] = [:]
         for segment in remote { byName[segment.name, default: []].append(segment) }
-
-        // Pinned files claim their segments first, so a name freed by a rename can be reused.
         var matches: [(SegmentDeclaration, RemoteSegment?)] = []
         var claimed = Set<String>()
-        for declaration in desired where declaration.pinnedID != nil {
-            let id = declaration.pinnedID!
+        for declaration in desired {
+            guard let id = declaration.pinnedID else { continue }
             if let segment = byID[id] {
                 claimed.insert(id)
                 matches.append((declaration, segment))
             } else {
-                problems.append(Plan.Problem(
-                    rule: "pinned-id-missing",
-                    message: "\(declaration.file) pins id \(id), but no remote segment has it (deleted remotely?); remove the 'id' line to create '\(declaration.name)' anew"))
+                problems.append(MissingPinnedSegment.problem(declaration, segmentID: id))
             }
         }
         for declaration in desired where declaration.pinnedID == nil {
@@ -45,84 +67,72 @@ public struct Planner: Sendable {
                 claimed.insert(candidates[0].id)
                 matches.append((declaration, candidates[0]))
             default:
-                problems.append(Plan.Problem(
-                    rule: "ambiguous-name",
-                    message: "\(candidates.count) remote segments are named '\(declaration.name)' (\(candidates.map(\.id).sorted().joined(separator: ", "))); pin the one \(declaration.file) manages with 'id:'"))
+                problems.append(AmbiguousName.problem(declaration, candidates: candidates))
                 for candidate in candidates { claimed.insert(candidate.id) }
             }
         }
+        return (matches, claimed)
+    }
 
+    /// A create for each unmatched file, an update for each pair that differs.
+    private func diff(_ matches: [(SegmentDeclaration, RemoteSegment?)]) -> (creates: [Change], updates: [Change], unchanged: [String]) {
         var creates: [Change] = []
         var updates: [Change] = []
         var unchanged: [String] = []
         for (declaration, segment) in matches {
-            let desiredState = declaration.state
+            let desired = declaration.state
             guard let segment else {
-                let (fields, members) = SegmentDiff.creation(of: desiredState, schema: schema)
-                creates.append(Change(
-                    action: .create, name: desiredState.name, file: declaration.file, fields: fields, members: members,
-                    desired: desiredState, isSensitive: isSensitive(desiredState)))
+                let (fields, members) = SegmentDiff.creation(of: desired, schema: config.schema)
+                creates.append(change(.create, name: desired.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired]))
                 continue
             }
-            let (fields, members) = SegmentDiff.changes(from: segment.state, to: desiredState, schema: schema)
-            let renamed = segment.name != desiredState.name
+            let (fields, members) = SegmentDiff.changes(from: segment.state, to: desired, schema: config.schema)
+            let renamed = segment.name != desired.name
             if fields.isEmpty && members.isEmpty && !renamed {
-                unchanged.append(desiredState.name)
+                unchanged.append(desired.name)
                 continue
             }
-            updates.append(Change(
-                action: .update, name: segment.name, newName: renamed ? desiredState.name : nil, segmentID: segment.id,
-                expectedUpdatedAt: segment.updatedAt, file: declaration.file, fields: fields, members: members,
-                desired: desiredState, isSensitive: isSensitive(desiredState) || isSensitive(segment.state)))
+            var update = change(.update, name: segment.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired, segment.state])
+            update.newName = renamed ? desired.name : nil
+            update.segmentID = segment.id
+            update.expectedUpdatedAt = segment.updatedAt
+            updates.append(update)
         }
+        return (creates, updates, unchanged)
+    }
 
-        let unclaimed = remote.filter { !claimed.contains($0.id) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        var deletes: [Change] = []
-        var unmanaged: [Plan.Unmanaged] = []
-        let prune = options.prune || config.prune
-        for segment in unclaimed {
-            guard prune else {
-                unmanaged.append(Plan.Unmanaged(id: segment.id, name: segment.name))
-                continue
-            }
+    /// A delete for each remote segment no file declares when pruning; otherwise it is unmanaged.
+    private func prune(_ unclaimed: [RemoteSegment], prune: Bool) -> (deletes: [Change], unmanaged: [Plan.Unmanaged]) {
+        guard prune else { return ([], unclaimed.map { Plan.Unmanaged(id: $0.id, name: $0.name) }) }
+        let deletes = unclaimed.map { segment in
             var warnings = ["deleting a segment also removes all of its feature-flag associations (cascading delete)"]
             if let usage = segment.usage, usage > 0 {
                 warnings.append("\(usage) feature flag\(usage == 1 ? "" : "s") use\(usage == 1 ? "s" : "") this segment")
             }
-            deletes.append(Change(
-                action: .delete, name: segment.name, segmentID: segment.id, expectedUpdatedAt: segment.updatedAt,
-                members: SegmentDiff.deletion(of: segment.state, schema: schema), isSensitive: isSensitive(segment.state),
-                usage: segment.usage, warnings: warnings))
+            var delete = change(.delete, name: segment.name, file: nil, fields: [], members: SegmentDiff.deletion(of: segment.state, schema: config.schema), desired: nil, states: [segment.state])
+            delete.segmentID = segment.id
+            delete.expectedUpdatedAt = segment.updatedAt
+            delete.usage = segment.usage
+            delete.warnings = warnings
+            return delete
         }
-
-        flagProbableRenames(creates: &creates, unmanaged: unclaimed, prune: prune, notices: &notices)
-        problems += safetyProblems(deletes: deletes, remoteCount: remote.count, desired: desired)
-
-        creates.sort { $0.name < $1.name }
-        updates.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
-        deletes.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
-        var changes = updates + creates + deletes
-        if config.api.kind == .platform {
-            problems += orderByNames(&changes, remote: remote)
-        }
-        return Plan(
-            target: config.api.kind, changes: changes, unchanged: unchanged.sorted(), unmanaged: unmanaged,
-            problems: problems, notices: notices, options: options, fingerprint: RemoteFingerprint(remote))
+        return (deletes, [])
     }
 
-    private func isSensitive(_ state: SegmentState) -> Bool {
-        if case .string(let name) = state["comparator"], let comparator = Comparator(rawValue: name) {
-            return comparator.isSensitive
-        }
-        return false
+    /// A change whose sensitivity follows the target's rule for any of `states`.
+    private func change(
+        _ action: Change.Action, name: String, file: String?, fields: [Change.FieldChange], members: [Change.MemberChange],
+        desired: SegmentState?, states: [SegmentState]
+    ) -> Change {
+        let sensitive = states.contains { target.isSensitive($0) }
+        return Change(
+            action: action, name: name, file: file, fields: fields, members: members, desired: desired,
+            isSensitive: sensitive, hiddenFields: sensitive ? target.sensitiveFields : [])
     }
 
     /// A create without a pinned id that resembles a remote segment no file declares is
     /// probably a rename done the wrong way: say so, with the fix.
-    private func flagProbableRenames(
-        creates: inout [Change], unmanaged: [RemoteSegment], prune: Bool,
-        notices: inout [String]
-    ) {
+    private func flagProbableRenames(creates: inout [Change], unmanaged: [RemoteSegment], prune: Bool, notices: inout [String]) {
         var taken = Set<String>()
         for index in creates.indices {
             guard let desired = creates[index].desired else { continue }
@@ -135,24 +145,20 @@ public struct Planner: Sendable {
             taken.insert(old.id)
             let file = creates[index].file ?? "its file"
             let advice = "pin 'id: \(old.id)' in \(file) to rename it in place and keep its feature-flag associations"
-            if prune {
-                let message = "probable rename: '\(old.name)' is deleted and '\(desired.name)' created; \(advice)"
-                creates[index].warnings.append(message)
-                notices.append(message)
-            } else {
-                let message = "probable rename: '\(desired.name)' would be created while '\(old.name)' (\(old.id)) stays unmanaged; \(advice)"
-                creates[index].warnings.append(message)
-                notices.append(message)
-            }
+            let message = prune
+                ? "probable rename: '\(old.name)' is deleted and '\(desired.name)' created; \(advice)"
+                : "probable rename: '\(desired.name)' would be created while '\(old.name)' (\(old.id)) stays unmanaged; \(advice)"
+            creates[index].warnings.append(message)
+            notices.append(message)
         }
     }
 
-    /// Refusals: protected segments, segments in use, and mass deletes.
-    private func safetyProblems(deletes: [Change], remoteCount: Int, desired: [SegmentDeclaration]) -> [Plan.Problem] {
-        var problems: [Plan.Problem] = []
+    /// Refusals: protected segments, segments in use, mass deletes and mass removals.
+    private func safety(deletes: [Change], updates: [Change], remoteCount: Int, desired: [SegmentDeclaration]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         var protectedBy: [String: String] = [:]
         for (index, entry) in config.protect.enumerated() {
-            var place = config.file ?? Repository.configFileName
+            var place = config.file ?? RepositoryConfig.fileName
             if index < config.protectMarks.count { place += ":\(config.protectMarks[index].line)" }
             protectedBy[entry] = "protected by \(place) (protect)"
         }
@@ -163,30 +169,29 @@ public struct Planner: Sendable {
         }
         for change in deletes {
             if let reason = protectedBy[change.segmentID ?? ""] ?? protectedBy[change.name] {
-                problems.append(Plan.Problem(
-                    rule: "protect",
-                    message: "refusing to delete '\(change.name)' (\(change.segmentID ?? "")): \(reason); remove the protection first if the deletion is intended"))
+                problems.append(ProtectedSegment.problem(change, reason: reason))
             }
             if let usage = change.usage, usage > 0, !options.allowDeleteInUse {
-                problems.append(Plan.Problem(
-                    rule: "in-use",
-                    message: "refusing to delete '\(change.name)' (\(change.segmentID ?? "")): \(usage) feature flag\(usage == 1 ? " uses" : "s use") it (usage \(usage)); remove it from those flags first, or run again with --allow-delete-in-use"))
+                problems.append(SegmentInUse.problem(change, usage: usage))
             }
         }
-        let count = deletes.count
-        if count > 0, !options.allowMassDelete, count == remoteCount || count * 2 > remoteCount {
-            let extent = count == remoteCount ? "all \(remoteCount)" : "\(count) of \(remoteCount)"
-            problems.append(Plan.Problem(
-                rule: "mass-delete",
-                message: "refusing to delete \(extent) remote segments (more than half); if that is intended, run again with --allow-mass-delete"))
+        if !options.allowMassDelete, let problem = MassDelete.problem(deletes: deletes.count, remoteCount: remoteCount) {
+            problems.append(problem)
+        }
+        if !options.allowMassRemoval {
+            for change in updates {
+                for member in change.members {
+                    if let problem = MassRemoval.problem(change, member) { problems.append(problem) }
+                }
+            }
         }
         return problems
     }
 
     /// Records which change must wait for which so that no two segments hold one name at once
-    /// (the platform API's names are unique); reports conflicts that no order can resolve.
-    private func orderByNames(_ changes: inout [Change], remote: [RemoteSegment]) -> [Plan.Problem] {
-        var problems: [Plan.Problem] = []
+    /// (for targets whose names are unique); reports conflicts that no order can resolve.
+    private func order(_ changes: inout [Change], remote: [RemoteSegment]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         let holder = Dictionary(remote.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
         var changeOf: [String: Int] = [:]
         for (index, change) in changes.enumerated() {
@@ -200,16 +205,11 @@ public struct Planner: Sendable {
                changes[freeing].action == .delete || (changes[freeing].newName.map { $0 != name } ?? false) {
                 changes[index].dependencies.append(freeing)
             } else {
-                problems.append(Plan.Problem(
-                    rule: "name-conflict",
-                    message: "'\(change.name)' cannot become '\(name)': remote segment \(holderID) keeps that name; rename or delete it first"))
+                problems.append(NameConflict.problem(change, name: name, holderID: holderID))
             }
         }
         if let cycle = Self.findCycle(changes) {
-            let names = cycle.map { "'\(changes[$0].name)'" }.joined(separator: " -> ")
-            problems.append(Plan.Problem(
-                rule: "rename-cycle",
-                message: "renames form a cycle (\(names)); rename one of them to a temporary name first, apply, then finish"))
+            problems.append(RenameCycle.problem(names: cycle.map { changes[$0].name }))
         }
         return problems
     }

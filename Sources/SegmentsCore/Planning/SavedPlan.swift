@@ -6,20 +6,6 @@ import Foundation
 /// Apply recomputes the plan from the same inputs and runs it only if the files, the remote
 /// and the recomputed plan all match what was saved.
 public struct SavedPlan: Sendable {
-    /// One input file's digest.
-    public struct FileDigest: Hashable, Sendable, Codable {
-        /// Display path.
-        public var path: String
-        /// SHA-256, hex.
-        public var sha256: String
-
-        /// Creates a digest entry.
-        public init(path: String, sha256: String) {
-            self.path = path
-            self.sha256 = sha256
-        }
-    }
-
     /// The file format's name, checked on load.
     public static let format = "segctl-plan"
     /// The file format's version.
@@ -55,7 +41,7 @@ public struct SavedPlan: Sendable {
 
     /// The canonical JSON of a plan: no labels, members listed (sensitive values still hidden).
     public static func canonical(_ plan: Plan) -> JSONValue {
-        JSONPlanRenderer(options: PlanRenderOptions(), includeLabels: false).document(plan)
+        PlanDocument(includeLabels: false).document(plan)
     }
 
     /// Whether `plan` is the plan that was saved.

@@ -15,7 +15,7 @@ public enum SegmentDiff {
                 let newSet = Set(new)
                 guard oldSet != newSet else { continue }
                 members.append(Change.MemberChange(
-                    key: field.key, kind: memberKind(field),
+                    key: field.key, kind: field.memberKind,
                     added: newSet.subtracting(oldSet).sorted(), removed: oldSet.subtracting(newSet).sorted(),
                     countBefore: oldSet.count, countAfter: newSet.count))
             } else if before != after {
@@ -37,7 +37,7 @@ public enum SegmentDiff {
                 if items.isEmpty { continue }
                 let set = Set(items)
                 members.append(Change.MemberChange(
-                    key: field.key, kind: memberKind(field), added: set.sorted(), removed: [],
+                    key: field.key, kind: field.memberKind, added: set.sorted(), removed: [],
                     countBefore: 0, countAfter: set.count))
             } else {
                 fields.append(Change.FieldChange(key: field.key, before: nil, after: value))
@@ -50,7 +50,7 @@ public enum SegmentDiff {
     public static func deletion(of remote: SegmentState, schema: SegmentSchema) -> [Change.MemberChange] {
         schema.fields.compactMap { field in
             guard let items = remote[field.key].listItems, !items.isEmpty else { return nil }
-            return Change.MemberChange(key: field.key, kind: memberKind(field), added: [], removed: [], countBefore: Set(items).count, countAfter: 0)
+            return Change.MemberChange(key: field.key, kind: field.memberKind, added: [], removed: [], countBefore: Set(items).count, countAfter: 0)
         }
     }
 
@@ -63,14 +63,13 @@ public enum SegmentDiff {
             for item in b[field.key].listItems ?? [] { right.insert(field.key + "\u{0}" + item) }
         }
         if left.isEmpty && right.isEmpty {
-            if case .string(let d) = a["description"], !d.isEmpty, a["description"] == b["description"] { return 1 }
+            // Without members, the same non-empty description (an optional text) says it.
+            for field in schema.fields {
+                guard case .text(_, _, nullable: true) = field.kind, case .string(let text) = a[field.key], !text.isEmpty else { continue }
+                if a[field.key] == b[field.key] { return 1 }
+            }
             return 0
         }
         return Double(left.intersection(right).count) / Double(left.union(right).count)
-    }
-
-    static func memberKind(_ field: SegmentSchema.Field) -> SegmentSchema.MemberKind? {
-        if case .members(let kind) = field.kind { return kind }
-        return nil
     }
 }

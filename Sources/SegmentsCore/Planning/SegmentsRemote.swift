@@ -1,14 +1,6 @@
 /// A remote Segments API, as the planner and executor see it. Implemented over HTTP by
 /// SegmentsClient and in memory by tests; the planner never sees HTTP.
 public protocol SegmentsRemote: Sendable {
-    /// Which API this is.
-    var target: TargetKind { get }
-
-    /// Whether the API refuses a second segment with a name already in use. Where it does, a
-    /// create that may or may not have happened can be retried safely (the retry fails instead
-    /// of duplicating); where it does not, segctl never retries such a create.
-    var enforcesUniqueNames: Bool { get }
-
     /// Every remote segment, fully populated.
     func listSegments() async throws -> [RemoteSegment]
 
@@ -30,8 +22,15 @@ public protocol SegmentsRemote: Sendable {
 }
 
 /// A failure of a remote call that the executor treats specially.
-public enum RemoteFailure: Error, Sendable, Equatable {
+public enum RemoteFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request may or may not have taken effect (a timeout or a dropped connection after
     /// the request was sent). For a create, the executor re-reads the list before retrying.
     case ambiguous(String)
+
+    /// The reason.
+    public var description: String {
+        switch self {
+        case .ambiguous(let reason): reason
+        }
+    }
 }

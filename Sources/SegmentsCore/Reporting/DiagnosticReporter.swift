@@ -1,7 +1,5 @@
 /// Renders validation diagnostics in one output format.
 public protocol DiagnosticReporter: Sendable {
-    /// The format's name on the command line (`--format`).
-    static var identifier: String { get }
     /// The whole output for `diagnostics` and their summary, ending with a newline.
     func report(_ diagnostics: [Diagnostic], summary: DiagnosticSummary) -> String
 }

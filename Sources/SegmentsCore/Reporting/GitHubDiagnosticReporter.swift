@@ -1,8 +1,6 @@
 /// GitHub Actions workflow commands (`::error file=...,line=...,col=...,title=...::message`),
 /// which pull-request reviews show inline on the lines concerned.
 public struct GitHubDiagnosticReporter: DiagnosticReporter {
-    public static let identifier = "github"
-
     /// Creates a reporter.
     public init() {}
 
@@ -21,7 +19,7 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
                 message += "\n" + (note.location.map { "\($0): " } ?? "") + note.message
             }
             let command = diagnostic.severity == .error ? "error" : "warning"
-            out += "::\(command) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+            out += "::\(command) \(properties.joined(separator: ","))::\(UntrustedText.escaped(Self.escapeData(message)))\n"
         }
         out += summary.sentence + "\n"
         return out

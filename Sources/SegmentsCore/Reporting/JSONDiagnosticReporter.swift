@@ -1,7 +1,5 @@
 /// One JSON document: `{"diagnostics": [...], "summary": {...}}`, schema in the README.
 public struct JSONDiagnosticReporter: DiagnosticReporter {
-    public static let identifier = "json"
-
     /// Creates a reporter.
     public init() {}
 

@@ -82,7 +82,7 @@ public struct MarkdownPlanRenderer: Sendable {
         let location = change.file.map { ", \(Self.escapeHTML($0))" } ?? ""
         var out = "<details><summary><code>\(change.action.symbol) \(Self.escapeHTML(change.finalName))</code> (\(change.action.rawValue)\(location))</summary>\n\n```diff\n"
         if let newName = change.newName {
-            out += "- name: \(FieldValue.quoted(change.name))\n+ name: \(FieldValue.quoted(newName))\n"
+            out += "- name: \(Self.fence(FieldValue.quoted(change.name)))\n+ name: \(Self.fence(FieldValue.quoted(newName)))\n"
         }
         for field in change.fields {
             if change.action == .update {
@@ -103,27 +103,27 @@ public struct MarkdownPlanRenderer: Sendable {
             }
         }
         if change.action == .delete {
-            out += "- segment \(FieldValue.quoted(change.name))\n"
+            out += "- segment \(Self.fence(FieldValue.quoted(change.name)))\n"
         }
         return out + "```\n\n</details>\n\n"
     }
 
     /// Text inside a fenced block cannot close the fence.
     static func fence(_ text: String) -> String {
-        text.replacingAll(["`": "'", "\n": " "])
+        UntrustedText.escaped(text.replacingAll(["`": "'", "\n": " "]))
     }
 
     /// Inline code that survives backticks and table pipes in names.
     static func code(_ text: String) -> String {
-        "`" + text.replacingAll(["`": "'", "|": "\\|", "\n": " "]) + "`"
+        "`" + UntrustedText.escaped(text.replacingAll(["`": "'", "|": "\\|", "\n": " "])) + "`"
     }
 
     /// Markdown table-safe prose.
     static func escape(_ text: String) -> String {
-        text.replacingAll(["|": "\\|", "\n": " ", "<": "&lt;", ">": "&gt;"])
+        UntrustedText.escaped(text.replacingAll(["|": "\\|", "\n": " ", "<": "&lt;", ">": "&gt;"]))
     }
 
     static func escapeHTML(_ text: String) -> String {
-        text.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
+        UntrustedText.escaped(text.replacingAll(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"]))
     }
 }

@@ -1,14 +1,21 @@
 /// Choices that shape how a plan is shown, shared by every plan format.
 public struct PlanRenderOptions: Sendable {
+    /// The default `memberLimit` of the text format: past it a list is summarised.
+    public static let defaultMemberLimit = 100
+
     /// ANSI colour (text format on a terminal only).
     public var colored: Bool
     /// Counts instead of member IDs, for public pull-request comments.
     public var redactMembers: Bool
+    /// The text format lists at most this many added and removed IDs per list, then a count;
+    /// nil lists them all (`--show-all-members`).
+    public var memberLimit: Int?
 
     /// Creates options.
-    public init(colored: Bool = false, redactMembers: Bool = false) {
+    public init(colored: Bool = false, redactMembers: Bool = false, memberLimit: Int? = PlanRenderOptions.defaultMemberLimit) {
         self.colored = colored
         self.redactMembers = redactMembers
+        self.memberLimit = memberLimit
     }
 }
 
@@ -32,11 +39,11 @@ extension Change {
         !options.redactMembers && !isSensitive
     }
 
-    /// A field's value as text, hidden for sensitive values.
+    /// A field's value as text, hidden for sensitive values, with control characters escaped.
     func display(_ value: FieldValue?, key: String) -> String {
         guard let value else { return "null" }
-        if isSensitive && key == "comparisonValue" { return "(sensitive, hidden)" }
-        return value.displayText
+        if hiddenFields.contains(key) { return "(sensitive, hidden)" }
+        return UntrustedText.escaped(value.displayText)
     }
 
     /// `+2 -1` or, for sensitive lists, a sentence that makes the hiding explicit.

@@ -45,8 +45,8 @@ public enum SegmentJSONSchema {
             pairs.append(("type", nullable ? .strings(["string", "null"]) : .string("string")))
             if minLength > 0 { pairs.append(("minLength", .int(minLength))) }
             pairs.append(("maxLength", .int(maxLength)))
-            if field.key == "comparator" {
-                pairs.append(("enum", .strings(Comparator.allCases.map(\.rawValue))))
+            if let allowed = field.allowedValues {
+                pairs.append(("enum", .strings(allowed)))
             }
         case .boolean:
             pairs.append(("type", .string("boolean")))

@@ -1,7 +1,6 @@
 /// `path:line:col: error: message`, the compiler format terminals and editors link, with notes
 /// beneath and a summary line. Colour only when asked (a terminal without `NO_COLOR`).
 public struct TextDiagnosticReporter: DiagnosticReporter {
-    public static let identifier = "text"
     /// Whether to use ANSI colours.
     public var colored: Bool
 
@@ -24,15 +23,15 @@ public struct TextDiagnosticReporter: DiagnosticReporter {
         let label = diagnostic.severity == .error
             ? Style.paint("error", .red, colored)
             : Style.paint("warning", .yellow, colored)
-        var out = prefix(diagnostic.location) + label + ": " + diagnostic.message + "\n"
+        var out = prefix(diagnostic.location) + label + ": " + UntrustedText.escaped(diagnostic.message) + "\n"
         for note in diagnostic.notes {
-            out += prefix(note.location) + Style.paint("note", .cyan, colored) + ": " + note.message + "\n"
+            out += prefix(note.location) + Style.paint("note", .cyan, colored) + ": " + UntrustedText.escaped(note.message) + "\n"
         }
         return out
     }
 
     private func prefix(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
-        return Style.paint(location.description + ":", .bold, colored) + " "
+        return Style.paint(UntrustedText.escaped(location.description) + ":", .bold, colored) + " "
     }
 }

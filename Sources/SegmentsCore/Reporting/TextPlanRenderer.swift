@@ -1,7 +1,8 @@
 /// The plan for a terminal or a CI log: Terraform-like `+ ~ -` lines, member by member,
-/// and the summary line `Plan: 2 to create, 1 to update, 0 to delete.`
+/// and the summary line `Plan: 2 to create, 1 to update, 0 to delete.` Every string that came
+/// from a file or the server is printed with its control characters escaped.
 public struct TextPlanRenderer: Sendable {
-    /// Colour and redaction.
+    /// Colour, redaction and the member limit.
     public var options: PlanRenderOptions
 
     /// Creates a renderer.
@@ -24,13 +25,13 @@ public struct TextPlanRenderer: Sendable {
         if !plan.unmanaged.isEmpty {
             out += "\nUnmanaged remote segments (no file declares them; left alone without --prune):\n"
             for segment in plan.unmanaged {
-                out += "  \(segment.name) (\(segment.id))\n"
+                out += "  \(safe(segment.name)) (\(safe(segment.id)))\n"
             }
         }
         if !plan.problems.isEmpty {
             out += "\n" + paint("Problems (the plan cannot be applied):", .red) + "\n"
             for problem in plan.problems {
-                out += "  " + paint("error", .red) + " [\(problem.rule)] \(problem.message)\n"
+                out += "  " + paint("error", .red) + " [\(problem.rule)] \(safe(problem.message))\n"
             }
         }
         out += "\n" + paint(plan.summaryLine, .bold) + "\n"
@@ -39,12 +40,12 @@ public struct TextPlanRenderer: Sendable {
 
     func render(_ change: Change, plan: Plan) -> String {
         let style: Style = change.action == .create ? .green : change.action == .update ? .yellow : .red
-        var head = "  " + paint(change.action.symbol, style) + " \(change.action.rawValue) \(change.name)"
-        if let id = change.segmentID { head += " (\(id))" }
-        if let file = change.file { head += "  " + paint(file, .dim) }
+        var head = "  " + paint(change.action.symbol, style) + " \(change.action.rawValue) \(safe(change.name))"
+        if let id = change.segmentID { head += " (\(safe(id)))" }
+        if let file = change.file { head += "  " + paint(safe(file), .dim) }
         var out = head + "\n"
         if let newName = change.newName {
-            out += "      " + paint("~", .yellow) + " name: \(FieldValue.quoted(change.name)) -> \(FieldValue.quoted(newName))\n"
+            out += "      " + paint("~", .yellow) + " name: \(safe(FieldValue.quoted(change.name))) -> \(safe(FieldValue.quoted(newName)))\n"
         }
         for field in change.fields {
             switch change.action {
@@ -60,21 +61,44 @@ public struct TextPlanRenderer: Sendable {
             if change.isSensitive { out += " (sensitive values hidden)" }
             out += "\n"
             guard change.showsMembers(options) else { continue }
-            for id in member.added {
-                out += "          " + paint("+ " + describe(id, member, plan), .green) + "\n"
-            }
-            for id in member.removed {
-                out += "          " + paint("- " + describe(id, member, plan), .red) + "\n"
-            }
+            out += memberLines(member, plan: plan)
         }
         for warning in change.warnings {
-            out += "      " + paint("! " + warning, .yellow) + "\n"
+            out += "      " + paint("! " + safe(warning), .yellow) + "\n"
+        }
+        return out
+    }
+
+    /// The added and removed IDs, or, past the member limit, the first of them and a count.
+    func memberLines(_ member: Change.MemberChange, plan: Plan) -> String {
+        var out = ""
+        let total = member.added.count + member.removed.count
+        let limit = options.memberLimit.map { total > $0 ? $0 : total } ?? total
+        let shownAdded = min(member.added.count, limit)
+        let shownRemoved = min(member.removed.count, limit - shownAdded)
+        for id in member.added.prefix(shownAdded) {
+            out += "          " + paint("+ " + describe(id, member, plan), .green) + "\n"
+        }
+        for id in member.removed.prefix(shownRemoved) {
+            out += "          " + paint("- " + describe(id, member, plan), .red) + "\n"
+        }
+        if shownAdded + shownRemoved < total {
+            let hiddenAdded = member.added.count - shownAdded
+            let hiddenRemoved = member.removed.count - shownRemoved
+            var parts: [String] = []
+            if hiddenAdded > 0 { parts.append("\(hiddenAdded) more added") }
+            if hiddenRemoved > 0 { parts.append("\(hiddenRemoved) more removed") }
+            out += "          ... \(parts.joined(separator: ", ")) not shown; see them all with --show-all-members or --format json\n"
         }
         return out
     }
 
     func describe(_ id: String, _ member: Change.MemberChange, _ plan: Plan) -> String {
-        plan.label(of: id, kind: member.kind).map { "\(id) (\($0))" } ?? id
+        plan.label(of: id, kind: member.kind).map { "\(safe(id)) (\(safe($0)))" } ?? safe(id)
+    }
+
+    func safe(_ text: String) -> String {
+        UntrustedText.escaped(text)
     }
 
     func paint(_ text: String, _ style: Style) -> String {

@@ -2,7 +2,7 @@ import Foundation
 
 /// ConfigCat's comparator and comparison value: a known comparator, a list exactly when the
 /// comparator takes one, and items that survive being joined with commas on the wire.
-public struct ComparisonValueRule: SegmentRule {
+public struct ComparisonValueRule: ItemRule {
     /// The rule's identifier.
     public static let id = "comparison-value"
     /// ConfigCat's limit on one item.
@@ -13,82 +13,99 @@ public struct ComparisonValueRule: SegmentRule {
     /// Creates the rule.
     public init() {}
 
-    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        guard case .string(let name) = segment.state["comparator"] else { return }
+    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
+        for field in context.config.schema.fields {
+            guard case .comparisonValue(let comparatorKey) = field.kind else { continue }
+            check(field.key, comparedBy: comparatorKey, of: segment, in: context, into: &diagnostics)
+        }
+    }
+
+    private func check(_ key: String, comparedBy comparatorKey: String, of segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
+        guard case .string(let name) = segment.state[comparatorKey] else { return }
         guard let comparator = Comparator(rawValue: name) else {
-            var message = "unknown comparator '\(name)'"
+            var message = "unknown comparator '\(UnknownKeyRule.excerpt(name))'"
             if let suggestion = UnknownKeyRule.suggestion(for: name, among: Comparator.allCases.map(\.rawValue)) {
                 message += "; did you mean '\(suggestion)'?"
             } else {
                 message += "; use one of \(Comparator.allCases.map(\.rawValue).joined(separator: ", "))"
             }
-            diagnostics.append(.error(Self.id, message, at: segment.location(of: "comparator")))
+            diagnostics.append(.error(Self.id, message, at: segment.location(of: comparatorKey)))
             return
         }
-        let key = "comparisonValue"
         switch segment.state[key] {
         case .list(let items):
             guard comparator.takesList else {
                 diagnostics.append(.error(Self.id, "\(comparator.rawValue) compares with one value; write '\(key): <value>' instead of a list", at: segment.location(of: key)))
                 return
             }
-            checkItems(items, comparator: comparator, segment: segment, context: context, into: &diagnostics)
+            checkItems(items, key: key, comparator: comparator, segment: segment, context: context, into: &diagnostics)
         case .string(let value):
             if comparator.takesList {
                 diagnostics.append(.error(Self.id, "\(comparator.rawValue) compares with a list; write the values as a list, one '- value' per line", at: segment.location(of: key)))
                 return
             }
-            checkItem(value, comparator: comparator, location: segment.location(of: key), redact: false, into: &diagnostics)
+            for message in itemProblems(value, comparator: comparator, redact: false) {
+                diagnostics.append(.error(Self.id, message, at: segment.location(of: key)))
+            }
         default:
             return
         }
     }
 
     private func checkItems(
-        _ items: [String], comparator: Comparator, segment: SegmentDeclaration,
-        context: ValidationContext, into diagnostics: inout [Diagnostic]
+        _ items: [String], key: String, comparator: Comparator, segment: SegmentDeclaration,
+        context: ValidationContext, into diagnostics: inout DiagnosticList
     ) {
-        let key = "comparisonValue"
         let cap = context.config.limits.listItems
         if items.count > cap {
             diagnostics.append(.error(
                 Self.id,
-                "comparisonValue has \(items.count) items; the subscription plan allows \(cap) (limits.listItems); split the segment into several segments",
+                "\(key) has \(items.count) items; the subscription plan allows \(cap) (limits.listItems); split the segment into several segments",
                 at: segment.location(of: key)))
         }
         let joinedLength = items.reduce(0) { $0 + $1.unicodeScalars.count } + max(0, items.count - 1)
         if joinedLength > Self.maxValueLength {
             diagnostics.append(.error(
                 Self.id,
-                "comparisonValue joined with commas is \(joinedLength) characters; ConfigCat allows at most \(Self.maxValueLength); split the segment into several segments",
+                "\(key) joined with commas is \(joinedLength) characters; ConfigCat allows at most \(Self.maxValueLength); split the segment into several segments",
                 at: segment.location(of: key)))
         }
         for (index, item) in items.enumerated() {
-            checkItem(item, comparator: comparator, location: segment.location(ofItem: index, in: key), redact: comparator.isSensitive, into: &diagnostics)
+            for message in itemProblems(item, comparator: comparator, redact: comparator.isSensitive) {
+                diagnostics.append(.error) { .error(Self.id, message, at: segment.location(ofItem: index, in: key)) }
+            }
         }
     }
 
-    private func checkItem(_ item: String, comparator: Comparator, location: SourceLocation, redact: Bool, into diagnostics: inout [Diagnostic]) {
-        let shown = redact ? "this item" : "'\(item)'"
+    public func problems(ofItem item: String, key: String, of segment: SegmentDeclaration, in context: ValidationContext) -> [String] {
+        guard case .comparisonValue(let comparatorKey)? = context.config.schema.field(key)?.kind,
+              case .string(let name) = segment.state[comparatorKey], let comparator = Comparator(rawValue: name) else { return [] }
+        return itemProblems(item, comparator: comparator, redact: comparator.isSensitive)
+    }
+
+    /// What is wrong with one item for `comparator`; `redact` keeps the value out of the sentences.
+    func itemProblems(_ item: String, comparator: Comparator, redact: Bool) -> [String] {
+        func shown() -> String { redact ? "this item" : "'\(UntrustedText.escaped(item))'" }
         if item.trimmingCharacters(in: .whitespaces).isEmpty {
-            diagnostics.append(.error(Self.id, "empty item in comparisonValue; remove it", at: location))
-            return
+            return ["empty item in comparisonValue; remove it"]
         }
+        var problems: [String] = []
         if item.first?.isWhitespace == true || item.last?.isWhitespace == true {
-            diagnostics.append(.error(Self.id, "\(redact ? "this item" : "item \(FieldValue.quoted(item))") has leading or trailing whitespace, which ConfigCat ignores; remove it", at: location))
+            problems.append("\(redact ? "this item" : "item \(UntrustedText.escaped(FieldValue.quoted(item)))") has leading or trailing whitespace, which ConfigCat ignores; remove it")
         }
         if comparator.takesList, item.contains(",") {
-            diagnostics.append(.error(Self.id, "\(redact ? "this item" : "item '\(item)'") contains a comma, which ConfigCat would split into separate values", at: location))
+            problems.append("\(redact ? "this item" : "item '\(UntrustedText.escaped(item))'") contains a comma, which ConfigCat would split into separate values")
         }
         let length = item.unicodeScalars.count
         if length > Self.maxItemLength {
-            diagnostics.append(.error(Self.id, "\(shown) is \(length) characters long; ConfigCat allows at most \(Self.maxItemLength) per item", at: location))
+            problems.append("\(shown()) is \(length) characters long; ConfigCat allows at most \(Self.maxItemLength) per item")
         }
         if comparator.comparesVersions, !SemanticVersion.isValid(item.trimmingCharacters(in: .whitespaces)) {
-            diagnostics.append(.error(Self.id, "\(shown) is not a semantic version (like 1.2.3 or 2.0.0-beta.1), as \(comparator.rawValue) requires", at: location))
+            problems.append("\(shown()) is not a semantic version (like 1.2.3 or 2.0.0-beta.1), as \(comparator.rawValue) requires")
         }
         if comparator.comparesNumbers, Double(item.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) == nil {
-            diagnostics.append(.error(Self.id, "\(shown) is not a number, as \(comparator.rawValue) requires", at: location))
+            problems.append("\(shown()) is not a number, as \(comparator.rawValue) requires")
         }
+        return problems
     }
 }

@@ -7,35 +7,39 @@ public struct DuplicateMemberRule: SegmentRule {
     /// Creates the rule.
     public init() {}
 
-    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        for field in context.config.schema.fields {
+    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
+        // Values of sensitive segments are confidential: never repeat them.
+        let sensitive = context.config.target.isSensitive(segment.state)
+        for field in context.config.schema.fields where field.isList {
             guard let items = segment.state[field.key].listItems, items.count > 1 else { continue }
             let key = field.key
             // Sorted lists (what fmt and import write) hold repeats side by side.
             if MemberOrder.isSorted(items) {
                 for index in 1..<items.count where items[index] == items[index - 1] {
-                    report(items[index], at: index, firstIndex: items.firstIndex(of: items[index]) ?? index - 1, in: key, of: segment, into: &diagnostics)
+                    report(items[index], at: index, firstIndex: items.firstIndex(of: items[index]) ?? index - 1, in: key, of: segment, sensitive: sensitive, into: &diagnostics)
                 }
                 continue
             }
             var seen = Set<String>(minimumCapacity: items.count)
             for (index, item) in items.enumerated() where !seen.insert(item).inserted {
-                report(item, at: index, firstIndex: items.firstIndex(of: item) ?? index, in: key, of: segment, into: &diagnostics)
+                report(item, at: index, firstIndex: items.firstIndex(of: item) ?? index, in: key, of: segment, sensitive: sensitive, into: &diagnostics)
             }
         }
     }
 
-    private func report(_ item: String, at index: Int, firstIndex: Int, in key: String, of segment: SegmentDeclaration, into diagnostics: inout [Diagnostic]) {
-        let first = segment.location(ofItem: firstIndex, in: key)
-        let again = segment.location(ofItem: index, in: key)
-        // Values of ConfigCat's sensitive comparators are confidential: never repeat them.
-        var sensitive = false
-        if case .string(let name) = segment.state["comparator"] { sensitive = Comparator(rawValue: name)?.isSensitive ?? false }
-        let shown = sensitive ? "a value" : "'\(item)'"
-        diagnostics.append(.warning(
-            Self.id,
-            "\(shown) is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
-            at: again,
-            notes: [.init("first listed here", at: first)]))
+    private func report(
+        _ item: String, at index: Int, firstIndex: @autoclosure () -> Int, in key: String, of segment: SegmentDeclaration,
+        sensitive: Bool, into diagnostics: inout DiagnosticList
+    ) {
+        diagnostics.append(.warning) {
+            let first = segment.location(ofItem: firstIndex(), in: key)
+            let again = segment.location(ofItem: index, in: key)
+            let shown = sensitive ? "a value" : "'\(UntrustedText.escaped(item))'"
+            return .warning(
+                Self.id,
+                "\(shown) is listed twice in '\(key)' (lines \(first.line) and \(again.line))",
+                at: again,
+                notes: [.init("first listed here", at: first)])
+        }
     }
 }

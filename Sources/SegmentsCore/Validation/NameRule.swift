@@ -9,7 +9,7 @@ public struct NameRule: SegmentRule {
     /// Creates the rule.
     public init() {}
 
-    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
         guard segment.valueMarks["name"] != nil else { return }
         let name = segment.name
         let location = segment.location(of: "name")

@@ -6,7 +6,7 @@ public struct PinnedIDRule: SegmentRule {
     /// Creates the rule.
     public init() {}
 
-    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
         guard let pinned = segment.pinnedID else { return }
         let pattern = context.config.idFormats.segment
         if !pattern.matches(pinned) {

@@ -6,7 +6,7 @@ public struct TextLengthRule: SegmentRule {
     /// Creates the rule.
     public init() {}
 
-    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+    public func check(_ segment: SegmentDeclaration, in context: ValidationContext, into diagnostics: inout DiagnosticList) {
         for field in context.config.schema.fields {
             guard case .text(let minLength, let maxLength, _) = field.kind,
                   case .string(let text) = segment.state[field.key] else { continue }

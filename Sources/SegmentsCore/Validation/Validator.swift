@@ -1,7 +1,6 @@
-import Foundation
-
-/// Validates a repository's segment files: parses each, decodes it, runs the per-file rules in
-/// parallel, then the rules across files. Collects every problem; the caller decides the outcome.
+/// Validates a repository's segment files: parses each, decodes it, runs the target's per-file
+/// rules in parallel, then its rules across files. Collects every problem (at most
+/// `DiagnosticList.defaultLimit` per file, then a count); the caller decides the outcome.
 public struct Validator: Sendable {
     /// The outcome of validating a set of files.
     public struct Report: Sendable {
@@ -9,13 +8,34 @@ public struct Validator: Sendable {
         public var segments: [SegmentDeclaration]
         /// Every problem found, sorted by file, line and column.
         public var diagnostics: [Diagnostic]
-        /// How many files were read.
-        public var fileCount: Int
+        /// The paths of the files read, in order.
+        public var files: [String]
         /// SHA-256 of each file read, when the validator records digests.
-        public var fileDigests: [SavedPlan.FileDigest] = []
+        public var fileDigests: [FileDigest] = []
+
+        /// Creates a report.
+        public init(segments: [SegmentDeclaration], diagnostics: [Diagnostic], files: [String], fileDigests: [FileDigest] = []) {
+            self.segments = segments
+            self.diagnostics = diagnostics
+            self.files = files
+            self.fileDigests = fileDigests
+        }
+
+        /// How many files were read.
+        public var fileCount: Int { files.count }
 
         /// The counts for the summary line.
         public var summary: DiagnosticSummary { DiagnosticSummary(diagnostics: diagnostics, files: fileCount) }
+    }
+
+    /// One file's outcome.
+    public struct FileOutcome: Sendable {
+        /// The declaration, when the file decoded.
+        public var segment: SegmentDeclaration?
+        /// Its problems, sorted.
+        public var diagnostics: [Diagnostic]
+        /// Its digest, when recorded.
+        public var digest: FileDigest?
     }
 
     /// The repository's configuration.
@@ -24,20 +44,10 @@ public struct Validator: Sendable {
     public var reader = YAMLReader()
     /// Whether to record each file's SHA-256 (for saved plans).
     public var recordsDigests = false
-    let segmentRules: [any SegmentRule]
-    let repositoryRules: [any RepositoryRule]
 
     /// Creates a validator for a repository configured by `config`.
     public init(config: RepositoryConfig) {
         context = ValidationContext(config: config)
-        switch config.api.kind {
-        case .platform:
-            segmentRules = [NameRule(), TextLengthRule(), PinnedIDRule(), MemberFormatRule(), DuplicateMemberRule()]
-            repositoryRules = [UniqueNameRule(), UniqueIDRule()]
-        case .configcat:
-            segmentRules = [NameRule(), TextLengthRule(), PinnedIDRule(), ComparisonValueRule(), DuplicateMemberRule()]
-            repositoryRules = [UniqueNameRule(), UniqueIDRule(), SegmentCountRule()]
-        }
     }
 
     /// Validates files held in memory.
@@ -50,89 +60,52 @@ public struct Validator: Sendable {
         let outcomes = ParallelMap.map(files) { validate(file: $0) }
         var segments: [SegmentDeclaration] = []
         var diagnostics: [Diagnostic] = []
-        var digests: [SavedPlan.FileDigest] = []
+        var digests: [FileDigest] = []
         for outcome in outcomes {
             if let segment = outcome.segment { segments.append(segment) }
             if let digest = outcome.digest { digests.append(digest) }
             diagnostics.append(contentsOf: outcome.diagnostics)
         }
-        for rule in repositoryRules {
+        for rule in context.config.target.repositoryRules {
             rule.check(segments, in: context, into: &diagnostics)
         }
-        return Report(segments: segments, diagnostics: Diagnostic.sorted(diagnostics), fileCount: files.count, fileDigests: digests)
+        return Report(segments: segments, diagnostics: Diagnostic.sorted(diagnostics), files: files.map(\.path), fileDigests: digests)
     }
 
-    /// Parses, decodes and checks one file.
-    public func validate(file pending: PendingSourceFile) -> (segment: SegmentDeclaration?, diagnostics: [Diagnostic], digest: SavedPlan.FileDigest?) {
+    /// Reads, parses, decodes and checks one file.
+    public func validate(file pending: PendingSourceFile) -> FileOutcome {
         let file: SourceFile
         switch pending.load() {
         case .success(let loaded): file = loaded
-        case .failure(let diagnostic): return (nil, [diagnostic], nil)
+        case .failure(let diagnostic): return FileOutcome(segment: nil, diagnostics: [diagnostic], digest: nil)
         }
-        let digest = recordsDigests ? SavedPlan.FileDigest(path: file.path, sha256: Digest.sha256(file.bytes)) : nil
-        let (segment, diagnostics) = check(file)
-        return (segment, diagnostics, digest)
+        var diagnostics = DiagnosticList()
+        let segment = check(file, into: &diagnostics)
+        return FileOutcome(segment: segment, diagnostics: diagnostics.sorted(file: file.path), digest: recordsDigests ? FileDigest(of: file) : nil)
     }
 
     /// Parses, decodes and checks the bytes of one file.
-    func check(_ file: SourceFile) -> (SegmentDeclaration?, [Diagnostic]) {
+    func check(_ file: SourceFile, into diagnostics: inout DiagnosticList) -> SegmentDeclaration? {
         if let nul = file.bytes.prefix(8192).firstIndex(of: 0) {
             let line = file.bytes[..<nul].count { $0 == UInt8(ascii: "\n") } + 1
-            return (nil, [.error(
+            diagnostics.append(.error(
                 YAMLError.Kind.syntax.rawValue, "binary file (it contains NUL bytes); a segment file is YAML text",
-                at: SourceLocation(file: file.path, line: line, column: 1))])
+                at: SourceLocation(file: file.path, line: line, column: 1)))
+            return nil
         }
         let document: YAMLDocument
         do {
             document = try reader.read(file.bytes)
         } catch {
-            return (nil, [error.diagnostic(file: file.path)])
+            diagnostics.append(error.diagnostic(file: file.path))
+            return nil
         }
-        var diagnostics: [Diagnostic] = []
-        guard let segment = SegmentDecoder(schema: context.config.schema).decode(document, file: file.path, into: &diagnostics) else {
-            return (nil, diagnostics)
+        guard let segment = SegmentDecoder(config: context.config).decode(document, file: file.path, into: &diagnostics) else {
+            return nil
         }
-        for rule in segmentRules {
+        for rule in context.config.target.segmentRules {
             rule.check(segment, in: context, into: &diagnostics)
         }
-        return (segment, diagnostics)
+        return segment
     }
-}
-
-/// Maps over an array on all cores, keeping the order.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        guard items.count > 1 else { return items.map(transform) }
-        let results = ResultSlots<R>(count: items.count)
-        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < items.count {
-                results.set(index, transform(items[index]))
-                index += workers
-            }
-        }
-        return results.values
-    }
-}
-
-/// Slots that concurrent workers fill at distinct indices; each slot is written once.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<R?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: R) {
-        slots[index] = value
-    }
-
-    var values: [R] { slots.map { $0! } }
 }

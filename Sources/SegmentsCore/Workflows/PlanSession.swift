@@ -1,0 +1,39 @@
+/// The first half of plan and apply: validate the files (an invalid repository never reaches
+/// the network), read the remote state with one list call, compute the plan.
+public struct PlanSession: Sendable {
+    /// The validation of the files.
+    public let validation: Validator.Report
+    /// The plan.
+    public var plan: Plan
+    /// Digests of every segment file and of `segctl.yaml`: the inputs a saved plan pins.
+    public let fileDigests: [FileDigest]
+
+    /// Validates `contents`, lists `remote`, and plans with `options`; throws
+    /// `SegctlError.invalid` when the files have errors, and the remote's errors as they are.
+    public static func make(_ contents: RepositoryContents, remote: any SegmentsRemote, options: PlanOptions) async throws -> PlanSession {
+        let validation = contents.validate(recordingDigests: true)
+        guard validation.summary.errors == 0 else {
+            throw SegctlError.invalid(validation.diagnostics, summary: validation.summary, message: "the segment files are invalid; fix them (segctl validate) before planning")
+        }
+        let remoteSegments = try await remote.listSegments()
+        let plan = Planner(config: contents.config, options: options).plan(desired: validation.segments, remote: remoteSegments)
+        var digests = validation.fileDigests
+        if let config = contents.configDigest { digests.append(config) }
+        return PlanSession(validation: validation, plan: plan, fileDigests: digests)
+    }
+
+    /// Looks up labels for the member IDs the plan shows; returns warnings for lookups that failed.
+    public mutating func resolveLabels(from remote: any SegmentsRemote) async -> [String] {
+        var ids: [SegmentSchema.MemberKind: Set<String>] = [:]
+        for change in plan.changes where !change.isSensitive {
+            for member in change.members {
+                guard let kind = member.kind else { continue }
+                ids[kind, default: []].formUnion(member.added)
+                ids[kind, default: []].formUnion(member.removed)
+            }
+        }
+        let (labels, warnings) = await LabelLookup.labels(of: ids, from: remote, consequence: "showing IDs only")
+        plan.labels = labels
+        return warnings
+    }
+}
