@@ -49,10 +49,7 @@ struct MembersCommand: AsyncParsableCommand {
             }
             guard let outcome else { return }
             for warning in outcome.warnings { Output.warning(warning) }
-            guard dryRun else { return Output.standardOutput(outcome.summary + "\n") }
-            Output.standardOutput("\(outcome.summary) (dry run; \(edit.file) not changed)\n")
-            for id in outcome.shownAdded { Output.standardOutput("  + \(UntrustedText.escaped(id))\n") }
-            for id in outcome.shownRemoved { Output.standardOutput("  - \(UntrustedText.escaped(id))\n") }
+            Output.standardOutput(outcome.text(dryRun: dryRun, file: edit.file))
         }
     }
 

@@ -26,7 +26,7 @@ public enum UnknownKeyRule {
     }
 
     /// The longest excerpt of a file's text that a message repeats.
-    public static let excerptLength = 40
+    public static let excerptLength = 24
 
     /// `text` cut to `excerptLength` characters (with an ellipsis) and with control characters
     /// escaped: an unknown key may be a line of a file that was never meant to be read, such

@@ -103,7 +103,7 @@ private struct ReadState {
                 value: value, tag: string(scalar.tag), firstChild: 0, childCount: 0, weight: 1)
             let index = append(node)
             register(anchor: scalar.anchor, index)
-            try attach(index)
+            attach(index)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isSequence = event.type == YAML_SEQUENCE_START_EVENT
             let flow = isSequence
@@ -119,7 +119,7 @@ private struct ReadState {
                 start: mark(event.start_mark), end: mark(event.end_mark),
                 value: "", tag: string(tag), firstChild: 0, childCount: 0, weight: 1)
             let index = append(node)
-            try attach(index)
+            attach(index)
             register(anchor: anchor, index)
             stack.append(Frame(node: index, pendingStart: pending.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -151,7 +151,7 @@ private struct ReadState {
                     "aliases expand to more than \(reader.maxAliasExpansion) nodes; refusing to expand them (a \"billion laughs\" file?)",
                     at: mark(event.start_mark))
             }
-            try attach(target)
+            attach(target)
         default:
             break
         }
@@ -163,7 +163,7 @@ private struct ReadState {
         return nodes.count - 1
     }
 
-    mutating func attach(_ index: Int) throws(YAMLError) {
+    mutating func attach(_ index: Int) {
         if stack.isEmpty {
             root = index
         } else {

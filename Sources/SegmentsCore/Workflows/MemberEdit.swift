@@ -39,6 +39,15 @@ public struct MemberEdit: Sendable {
         public var shownRemoved: [String]
         /// Warnings (IDs asked to be removed that were not listed).
         public var warnings: [String]
+
+        /// What to print: the summary, and for a dry run the IDs that would change.
+        public func text(dryRun: Bool, file: String) -> String {
+            guard dryRun else { return summary + "\n" }
+            var out = "\(summary) (dry run; \(file) not changed)\n"
+            for id in shownAdded { out += "  + \(UntrustedText.escaped(id))\n" }
+            for id in shownRemoved { out += "  - \(UntrustedText.escaped(id))\n" }
+            return out
+        }
     }
 
     /// The file to edit (display path).
