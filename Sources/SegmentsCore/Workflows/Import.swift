@@ -118,10 +118,14 @@ public struct Import: Sendable {
         let report = Validator(config: contents.config).validate(files)
         let errors = report.diagnostics.filter { $0.severity == .error && written.contains($0.location?.file ?? "") }
         guard !errors.isEmpty else { return [] }
-        var sentences = ImportAdvice(config: contents.config, redactMembers: request.redactMembers).sentences(for: errors, segments: report.segments.filter { written.contains($0.file) })
+        let advice = ImportAdvice(config: contents.config, redactMembers: request.redactMembers)
+        let imported = report.segments.filter { written.contains($0.file) }
+        var sentences = advice.sentences(for: imported)
         guard request.allowInvalid else {
             let summary = DiagnosticSummary(diagnostics: errors, files: written.count)
-            let shown = errors.filter { $0.rule != MemberFormatRule.id }
+            // Rejected member IDs are summed up by the advice; every other error is listed.
+            let summed = advice.rejectedLocations(in: imported)
+            let shown = errors.filter { !summed.contains($0.location ?? SourceLocation(file: "", line: 0, column: 0)) }
             sentences.append("nothing was written; fix the segments remotely, change the formats in \(RepositoryConfig.fileName), or import anyway with --allow-invalid")
             throw SegctlError.failed(
                 "the imported files would not validate (\(summary.sentence))",

@@ -4,9 +4,22 @@ struct ImportAdvice {
     let config: RepositoryConfig
     let redactMembers: Bool
 
+    /// Where the member IDs the formats reject are.
+    func rejectedLocations(in segments: [SegmentDeclaration]) -> Set<SourceLocation> {
+        var locations = Set<SourceLocation>()
+        for (key, kind) in config.target.memberLists {
+            let pattern = config.idFormats.pattern(for: kind)
+            for segment in segments {
+                for (index, id) in (segment.state[key].listItems ?? []).enumerated() where !pattern.matches(id) {
+                    locations.insert(segment.location(ofItem: index, in: key))
+                }
+            }
+        }
+        return locations
+    }
+
     /// One sentence per member kind with rejected IDs.
-    func sentences(for errors: [Diagnostic], segments: [SegmentDeclaration]) -> [String] {
-        guard errors.contains(where: { $0.rule == MemberFormatRule.id }) else { return [] }
+    func sentences(for segments: [SegmentDeclaration]) -> [String] {
         var sentences: [String] = []
         for (key, kind) in config.target.memberLists {
             let pattern = config.idFormats.pattern(for: kind)

@@ -13,6 +13,8 @@ actor InMemoryRemote: SegmentsRemote {
     nonisolated let target: TargetKind
     nonisolated var enforcesUniqueNames: Bool { target == .platform }
     private(set) var segments: [String: RemoteSegment] = [:]
+    /// How many segments hold each name, kept up to date for fast uniqueness checks.
+    private var nameCounts: [String: Int] = [:]
     private var clock = 0
     private var nextID = 0
     var labels: [String: String] = [:]
@@ -22,7 +24,10 @@ actor InMemoryRemote: SegmentsRemote {
 
     init(target: TargetKind = .platform, segments: [RemoteSegment] = []) {
         self.target = target
-        for segment in segments { self.segments[segment.id] = segment }
+        for segment in segments {
+            self.segments[segment.id] = segment
+            nameCounts[segment.name, default: 0] += 1
+        }
     }
 
     func setCreateFaults(_ faults: [CreateFault]) { createFaults = faults }
@@ -60,31 +65,44 @@ actor InMemoryRemote: SegmentsRemote {
         return try insert(state)
     }
 
+    /// Whether a segment other than `id` holds `name`.
+    private func nameTaken(_ name: String, except id: String? = nil) -> Bool {
+        let count = nameCounts[name] ?? 0
+        if let id, segments[id]?.name == name { return count > 1 }
+        return count > 0
+    }
+
     private func insert(_ state: SegmentState) throws -> String {
-        if target == .platform, segments.values.contains(where: { $0.name == state.name }) {
+        if target == .platform, nameTaken(state.name) {
             throw TestFailure("409 name taken: \(state.name)")
         }
         nextID += 1
         clock += 1
         let id = "new\(nextID)"
         segments[id] = RemoteSegment(id: id, updatedAt: "v\(clock)", state: state)
+        nameCounts[state.name, default: 0] += 1
         return id
     }
 
     func updateSegment(id: String, to state: SegmentState, changedFields: Set<String>) async throws {
         calls.append("update \(id)")
         guard segments[id] != nil else { throw TestFailure("404") }
-        if target == .platform, segments.values.contains(where: { $0.name == state.name && $0.id != id }) {
+        if target == .platform, nameTaken(state.name, except: id) {
             throw TestFailure("409 name taken: \(state.name)")
         }
         clock += 1
+        if let old = segments[id]?.name {
+            nameCounts[old, default: 1] -= 1
+            nameCounts[state.name, default: 0] += 1
+        }
         segments[id]?.state = state
         segments[id]?.updatedAt = "v\(clock)"
     }
 
     func deleteSegment(id: String) async throws {
         calls.append("delete \(id)")
-        guard segments.removeValue(forKey: id) != nil else { throw TestFailure("404") }
+        guard let removed = segments.removeValue(forKey: id) else { throw TestFailure("404") }
+        nameCounts[removed.name, default: 1] -= 1
     }
 
     func resolveLabels(_ ids: [String], kind: SegmentSchema.MemberKind) async throws -> [String: String] {
