@@ -26,6 +26,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var planOptions: PlanFlags
     @OptionGroup var display: DisplayFlags
+    @OptionGroup var time: TimeOptions
 
     @Argument(help: ArgumentHelp("A plan saved by 'segctl plan --out'.", valueName: "planfile"))
     var planFile: String?
@@ -40,8 +41,8 @@ struct ApplyCommand: AsyncParsableCommand {
         guard (1...64).contains(parallelism) else {
             throw ValidationError("--parallelism must be between 1 and 64")
         }
-        if planFile != nil && planOptions.any {
-            throw ValidationError("--prune, --allow-mass-delete, --allow-delete-in-use and --allow-mass-removal are decided when the plan is made; pass them to 'segctl plan'")
+        if planFile != nil && (planOptions.any || time.asOf != nil) {
+            throw ValidationError("--prune, --allow-mass-delete, --allow-delete-in-use, --allow-mass-removal and --as-of are decided when the plan is made; pass them to 'segctl plan'")
         }
     }
 
@@ -61,7 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// A plan computed now, shown before it is applied.
     func fresh(_ workspace: Workspace, _ remote: any SegmentsRemote) async throws -> PlanSession {
-        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options)
+        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options(asOf: time.instant))
         if display.wantsLabels(workspace.config) {
             for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
         }

@@ -19,6 +19,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var planOptions: PlanFlags
     @OptionGroup var display: DisplayFlags
+    @OptionGroup var time: TimeOptions
 
     @Option(help: "Output format: text, markdown (a pull-request comment) or json.")
     var format: PlanFormat = .text
@@ -32,7 +33,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace(root)
         let (remote, url) = try remoteOptions.connect(workspace.config)
-        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options)
+        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options(asOf: time.instant))
         if display.wantsLabels(workspace.config) {
             for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
         }

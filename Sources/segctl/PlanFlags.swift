@@ -18,7 +18,8 @@ struct PlanFlags: ParsableArguments {
     /// Whether any switch is set.
     var any: Bool { prune || allowMassDelete || allowDeleteInUse || allowMassRemoval }
 
-    var options: PlanOptions {
-        PlanOptions(prune: prune, allowMassDelete: allowMassDelete, allowDeleteInUse: allowDeleteInUse, allowMassRemoval: allowMassRemoval)
+    /// The plan options, with expiries judged at `instant`.
+    func options(asOf instant: Timestamp) -> PlanOptions {
+        PlanOptions(prune: prune, allowMassDelete: allowMassDelete, allowDeleteInUse: allowDeleteInUse, allowMassRemoval: allowMassRemoval, asOf: instant)
     }
 }

@@ -12,6 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     @ParentCommand var root: Segctl
     @OptionGroup var remoteOptions: RemoteOptions
+    @OptionGroup var time: TimeOptions
 
     @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
     var format: DiagnosticFormat = .text
@@ -40,7 +41,7 @@ struct ValidateCommand: AsyncParsableCommand {
             Output.standardOutput(reporter.report(diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: 0)))
             throw ExitStatus.usage
         }
-        var report = workspace.contents.validate()
+        var report = workspace.contents.validate(asOf: time.instant)
         if remote && report.summary.errors == 0 {
             let found = try await RemoteExistenceRule.check(report.segments, target: workspace.config.target, remote: remoteOptions.connect(workspace.config).remote)
             report.diagnostics = Diagnostic.sorted(report.diagnostics + found)

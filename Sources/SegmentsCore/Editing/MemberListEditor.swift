@@ -3,8 +3,9 @@
 public struct MemberListEditor: Sendable {
     /// What to do to the list.
     public enum Operation: Sendable {
-        /// Add these IDs (those already listed are left alone).
-        case add([String])
+        /// Add these IDs; with `expires`, as `{id: ..., expires: ...}` items, and listed IDs
+        /// get that expiry (otherwise listed IDs are left alone).
+        case add([String], expires: Timestamp? = nil)
         /// Remove these IDs (every occurrence).
         case remove([String])
         /// Make the list exactly these IDs.
@@ -23,6 +24,8 @@ public struct MemberListEditor: Sendable {
         public var notListed: [String]
         /// Distinct IDs the list held before.
         public var existingCount: Int
+        /// Listed IDs whose expiry was set or changed.
+        public var reexpired: [String] = []
     }
 
     /// The target's file format.
@@ -44,10 +47,19 @@ public struct MemberListEditor: Sendable {
         var added: [String] = []
         var removedSet = Set<String>()
         var notListed: [String] = []
+        var expires: Timestamp?
+        var reexpired: [String] = []
         switch operation {
-        case .add(let ids):
+        case .add(let ids, let expiry):
+            expires = expiry
             var seen = existingSet
             for id in ids where seen.insert(id).inserted { added.append(id) }
+            if let expiry {
+                let current = Dictionary(list.items.map { ($0.value, $0.expires) }, uniquingKeysWith: { first, _ in first })
+                reexpired = ids.filter { existingSet.contains($0) && current[$0] != expiry.text }
+                var once = Set<String>()
+                reexpired = reexpired.filter { once.insert($0).inserted }
+            }
         case .remove(let ids):
             for id in ids {
                 if existingSet.contains(id) { removedSet.insert(id) } else if !notListed.contains(id) { notListed.append(id) }
@@ -63,12 +75,12 @@ public struct MemberListEditor: Sendable {
         }
         var pending = removedSet
         let uniqueRemoved = existing.filter { pending.remove($0) != nil }
-        guard !added.isEmpty || !removedSet.isEmpty else {
+        guard !added.isEmpty || !removedSet.isEmpty || !reexpired.isEmpty else {
             return Edit(bytes: bytes, added: [], removed: [], notListed: notListed, existingCount: existingSet.count)
         }
         let sorted = MemberOrder.isSorted(existing)
-        let newBytes = list.edited(removing: removedSet, adding: added, keepSorted: sorted, schema: schema)
-        return Edit(bytes: newBytes, added: added, removed: uniqueRemoved, notListed: notListed, existingCount: existingSet.count)
+        let newBytes = list.edited(removing: removedSet, adding: added, expiring: Set(reexpired), expires: expires?.text, keepSorted: sorted, schema: schema)
+        return Edit(bytes: newBytes, added: added, removed: uniqueRemoved, notListed: notListed, existingCount: existingSet.count, reexpired: reexpired)
     }
 }
 
@@ -84,10 +96,14 @@ struct ListSource {
     struct Item {
         var value: String
         var line: Int
+        /// The last line of the item (a block mapping item spans several).
+        var lastLine: Int
         /// Where the item's source text is (its quoting kept).
         var raw: Range<Int>
         /// Bytes from the line start to the value: the `  - ` new items copy.
         var prefix: Range<Int>
+        /// The expiry as written, for an item written as a mapping.
+        var expires: String?
     }
 
     let text: SourceText
@@ -114,18 +130,38 @@ struct ListSource {
             for item in document.items(of: pair.value) {
                 let node = document[Int(item)]
                 let location = SourceLocation(file: file, mark: node.start)
-                guard node.kind == .scalar else {
+                var id = node.value
+                var expires: String?
+                var lastLine = text.lineIndex(node.end)
+                switch node.kind {
+                case .scalar:
+                    guard node.start.line == node.end.line else {
+                        throw EditableDocument.refusal("an item of '\(key)' spans several lines; segctl edits only one-line items", at: location)
+                    }
+                case .mapping:
+                    // `{id: user-1, expires: 2026-12-31}`, or the same as a block mapping.
+                    var found: String?
+                    for (keyIndex, valueIndex) in document.pairs(of: Int(item)) {
+                        let itemKey = document[keyIndex]
+                        let itemValue = document[valueIndex]
+                        guard itemKey.kind == .scalar, itemValue.kind == .scalar, ExpiryRule.itemKeys.contains(itemKey.value) else {
+                            throw EditableDocument.refusal("an item of '\(key)' is a mapping with keys other than id and expires", at: location)
+                        }
+                        if itemKey.value == "id" { found = itemValue.value } else { expires = itemValue.value }
+                        if node.style == .block { lastLine = text.lineIndex(itemValue.end) }
+                    }
+                    guard let found else { throw EditableDocument.refusal("an item of '\(key)' has no id", at: location) }
+                    id = found
+                case .sequence:
                     throw EditableDocument.refusal("'\(key)' holds something other than single values", at: location)
-                }
-                guard node.start.line == node.end.line else {
-                    throw EditableDocument.refusal("an item of '\(key)' spans several lines; segctl edits only one-line items", at: location)
                 }
                 let start = text.offset(of: node.start)
                 let line = text.lineIndex(node.start)
                 if value.style == .block, !Self.isItemPrefix(text.bytes[text.lines[line].lowerBound..<start]) {
                     throw EditableDocument.refusal("an item of '\(key)' is not written as '- value' on one line; segctl edits only such items", at: location)
                 }
-                items.append(Item(value: node.value, line: line, raw: start..<text.offset(of: node.end), prefix: text.lines[line].lowerBound..<start))
+                let end = node.style == .block ? text.lines[lastLine].upperBound : text.offset(of: node.end)
+                items.append(Item(value: id, line: line, lastLine: lastLine, raw: start..<end, prefix: text.lines[line].lowerBound..<start, expires: expires))
             }
             if value.style == .flow {
                 let start = text.offset(of: value.start)
@@ -135,7 +171,7 @@ struct ListSource {
                 }
                 shape = .flow(start: start, end: end)
             } else {
-                let lines = items.map(\.line)
+                let lines = items.flatMap { Array($0.line...$0.lastLine) }
                 if Set(lines).count != lines.count || lines.contains(keyLine) {
                     throw EditableDocument.refusal("'\(key)' has several items on one line; segctl edits one item per line", at: SourceLocation(file: file, mark: value.start))
                 }
@@ -146,14 +182,22 @@ struct ListSource {
         }
     }
 
-    func edited(removing removed: Set<String>, adding added: [String], keepSorted: Bool, schema: SegmentSchema) -> [UInt8] {
+    func edited(
+        removing removed: Set<String>, adding added: [String], expiring: Set<String> = [], expires: String? = nil,
+        keepSorted: Bool, schema: SegmentSchema
+    ) -> [UInt8] {
         var edits = LineEdits(text)
         let kept = items.filter { !removed.contains($0.value) }
         let newItems = keepSorted ? added.sorted(by: MemberOrder.precedes) : added
+        /// A new or re-dated item as written: the ID, or `{id: ..., expires: ...}`.
+        func written(_ id: String, inFlow: Bool) -> [UInt8] {
+            guard let expires else { return Array((inFlow ? YAMLScalarWriter.flowScalar(id) : YAMLScalarWriter.scalar(id)).utf8) }
+            return Array(YAMLScalarWriter.expiringItem(id, expires: expires).utf8)
+        }
         switch shape {
         case .flow(let start, let end):
-            var entries = kept.map { ($0.value, Array(text.bytes[$0.raw])) }
-            let additions = newItems.map { ($0, Array(YAMLScalarWriter.flowScalar($0).utf8)) }
+            var entries = kept.map { ($0.value, expiring.contains($0.value) ? written($0.value, inFlow: true) : Array(text.bytes[$0.raw])) }
+            let additions = newItems.map { ($0, written($0, inFlow: true)) }
             if keepSorted {
                 entries = Self.merge(entries, additions)
             } else {
@@ -162,15 +206,23 @@ struct ListSource {
             let list = Array("[".utf8) + Array(entries.map(\.1).joined(separator: Array(", ".utf8))) + Array("]".utf8)
             return Array(text.bytes[..<start]) + list + Array(text.bytes[end...])
         case .block(let keyLine):
-            for item in items where removed.contains(item.value) { edits.deleted.insert(item.line) }
+            for item in items where removed.contains(item.value) {
+                for line in item.line...item.lastLine { edits.deleted.insert(line) }
+            }
+            for item in kept where expiring.contains(item.value) {
+                edits.replaced[item.line] = Array(text.bytes[item.prefix]) + written(item.value, inFlow: false) + trailingComment(item)
+                if item.lastLine > item.line {
+                    for line in (item.line + 1)...item.lastLine { edits.deleted.insert(line) }
+                }
+            }
             let prefix = items.first.map { Array(text.bytes[$0.prefix]) } ?? Array("  - ".utf8)
             if kept.isEmpty && newItems.isEmpty {
                 edits.replaced[keyLine] = emptyListLine(keyLine)
             } else if kept.isEmpty {
-                edits.insertedAfter[keyLine] = newItems.map { prefix + Array(YAMLScalarWriter.scalar($0).utf8) }
+                edits.insertedAfter[keyLine] = newItems.map { prefix + written($0, inFlow: false) }
             } else {
                 for id in newItems {
-                    let line = prefix + Array(YAMLScalarWriter.scalar(id).utf8)
+                    let line = prefix + written(id, inFlow: false)
                     if keepSorted {
                         // The kept items are sorted: the new ID goes after the last one not after it.
                         var low = 0
@@ -180,12 +232,12 @@ struct ListSource {
                             if MemberOrder.precedes(id, kept[middle].value) { high = middle } else { low = middle + 1 }
                         }
                         if low > 0 {
-                            edits.insertedAfter[kept[low - 1].line, default: []].append(line)
+                            edits.insertedAfter[kept[low - 1].lastLine, default: []].append(line)
                         } else {
                             edits.insertedBefore[kept[0].line, default: []].append(line)
                         }
                     } else {
-                        edits.insertedAfter[kept[kept.count - 1].line, default: []].append(line)
+                        edits.insertedAfter[kept[kept.count - 1].lastLine, default: []].append(line)
                     }
                 }
             }
@@ -194,11 +246,11 @@ struct ListSource {
                 edits.replaced[keyLine] = emptyListLine(keyLine)
             } else {
                 edits.replaced[keyLine] = keyPart(keyLine) + commentPart(keyLine)
-                edits.insertedAfter[keyLine] = newItems.map { Array("  - \(YAMLScalarWriter.scalar($0))".utf8) }
+                edits.insertedAfter[keyLine] = newItems.map { Array("  - ".utf8) + written($0, inFlow: false) }
             }
         case .missing:
             var lines = newItems.isEmpty ? [Array("\(key): []".utf8)] : [Array("\(key):".utf8)]
-            lines += newItems.map { Array("  - \(YAMLScalarWriter.scalar($0))".utf8) }
+            lines += newItems.map { Array("  - ".utf8) + written($0, inFlow: false) }
             if let before = followingKeyLine(schema: schema) {
                 edits.insertedBefore[before, default: []] += lines
             } else {
@@ -206,6 +258,12 @@ struct ListSource {
             }
         }
         return edits.apply()
+    }
+
+    /// The comment at the end of an item's last line, with two spaces before it, or nothing.
+    func trailingComment(_ item: Item) -> [UInt8] {
+        let end = item.line == item.lastLine ? item.raw.upperBound : text.lines[item.lastLine].upperBound
+        return text.trailingComment(after: min(end, text.lines[item.lastLine].upperBound), line: item.lastLine).map { Array("  ".utf8) + $0 } ?? []
     }
 
     /// Whether the bytes before a block list item's value are `  - ` (indentation, a dash, spaces).

@@ -66,6 +66,11 @@ public struct SegmentFormatter: Sendable {
     /// A declaration's content with lists as sorted sets, for comparing before and after.
     static func meaning(_ declaration: SegmentDeclaration) -> [String] {
         var parts = ["name=\(declaration.name)", "id=\(declaration.pinnedID ?? "")", "protect=\(declaration.protect)"]
+        for (key, byIndex) in declaration.expiries.sorted(by: { $0.key < $1.key }) {
+            let items = declaration.state[key].listItems ?? []
+            let dated = byIndex.compactMap { index, expiry in index < items.count ? "\(items[index])@\(expiry.milliseconds)" : nil }
+            parts.append("expiries.\(key)=" + Set(dated).sorted().joined(separator: ","))
+        }
         for key in declaration.state.fields.keys.sorted() {
             let value = declaration.state[key]
             parts.append("\(key)=" + (value.listItems.map { Set($0).sorted().joined(separator: "\u{0}") } ?? value.displayText))
@@ -152,12 +157,28 @@ public struct SegmentFormatter: Sendable {
                 if value.style == .block, !ListSource.isItemPrefix(text.bytes[text.lines[line].lowerBound..<text.offset(of: node.start)]) {
                     throw editable.refusal("an item of '\(entry.key)' on line \(node.start.line) is not written as '- value' on one line; fmt would lose what is around it", at: node.start)
                 }
-                let comments = value.style == .block ? (previousLine + 1..<line).filter { text.isComment($0) } : []
-                let end = text.offset(of: node.end)
-                let trailing = value.style == .block && node.end.line == node.start.line ? text.trailingComment(after: end, line: line) : nil
-                previousLine = max(previousLine, text.lineIndex(node.end))
-                guard seen.insert(node.value).inserted else { continue }
-                items.append((node.value, Array(text.bytes[text.offset(of: node.start)..<end]), comments, trailing))
+                var comments = value.style == .block ? (previousLine + 1..<line).filter { text.isComment($0) } : []
+                var id = node.value
+                var raw: [UInt8]
+                var endMark = node.end
+                if node.kind == .mapping {
+                    // An expiring item: written canonically as `{id: ..., expires: ...}` on one line.
+                    var expires: String?
+                    for (keyIndex, valueIndex) in document.pairs(of: Int(item)) {
+                        let itemValue = document[valueIndex]
+                        if document[keyIndex].value == "id" { id = itemValue.value } else { expires = itemValue.value }
+                        if node.style == .block { endMark = itemValue.end }
+                    }
+                    raw = Array((expires.map { YAMLScalarWriter.expiringItem(id, expires: $0) } ?? YAMLScalarWriter.scalar(id)).utf8)
+                    comments += (line + 1..<text.lineIndex(endMark)).filter { text.isComment($0) }
+                } else {
+                    raw = Array(text.bytes[text.offset(of: node.start)..<text.offset(of: node.end)])
+                }
+                let endLine = text.lineIndex(endMark)
+                let trailing = value.style == .block ? text.trailingComment(after: text.offset(of: endMark), line: endLine) : nil
+                previousLine = max(previousLine, endLine)
+                guard seen.insert(id).inserted else { continue }
+                items.append((id, raw, comments, trailing))
             }
         } else {
             keyComment = text.trailingComment(after: keyColonEnd(entry, document: document, text: text), line: entry.keyLine)

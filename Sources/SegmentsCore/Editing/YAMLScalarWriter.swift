@@ -11,6 +11,11 @@ public enum YAMLScalarWriter {
         isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) }) ? text : doubleQuoted(text)
     }
 
+    /// A list item that expires, in the one form segctl writes: `{id: user-456, expires: 2026-12-31}`.
+    public static func expiringItem(_ id: String, expires: String) -> String {
+        "{id: \(flowScalar(id)), expires: \(flowScalar(expires))}"
+    }
+
     /// Whether `text` can be written unquoted and still read back as the same string.
     public static func isSafePlain(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }

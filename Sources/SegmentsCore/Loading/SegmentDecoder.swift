@@ -178,8 +178,16 @@ public struct SegmentDecoder: Sendable {
         var marks: [YAMLMark] = []
         values.reserveCapacity(items.count)
         marks.reserveCapacity(items.count)
+        var expiries: [Int: Timestamp] = [:]
         for item in items {
-            let itemNode = document[Int(item)]
+            var itemNode = document[Int(item)]
+            var expiry: Timestamp?
+            if itemNode.kind == .mapping {
+                // `{id: user-456, expires: 2026-12-31}`: a member until its expiry.
+                guard let (idNode, expires) = expiringItem(key, document, Int(item), file: file, into: &diagnostics) else { continue }
+                itemNode = idNode
+                expiry = expires
+            }
             guard itemNode.kind == .scalar else {
                 diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
@@ -188,10 +196,54 @@ public struct SegmentDecoder: Sendable {
                 diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
+            if let expiry { expiries[values.count] = expiry }
             values.append(itemNode.value)
             marks.append(itemNode.start)
         }
+        if !expiries.isEmpty { declaration.expiries[key] = expiries }
         declaration.itemMarks[key] = marks
         return .list(values)
+    }
+
+    /// The ID node and expiry of an item written as a mapping; nil (with diagnostics) when the
+    /// mapping is not exactly `id` and an optional `expires`.
+    private func expiringItem(
+        _ key: String, _ document: YAMLDocument, _ index: Int, file: String, into diagnostics: inout DiagnosticList
+    ) -> (YAMLDocument.Node, Timestamp?)? {
+        let mapping = document[index]
+        let start = SourceLocation(file: file, mark: mapping.start)
+        let keys = document.pairs(of: index).map { document[$0.key].value }
+        guard keys.contains(where: ExpiryRule.itemKeys.contains) else {
+            // Neither `id` nor `expires`: most likely a list indented wrongly.
+            diagnostics.append(TypeRule.expectedScalarItem(key, found: .mapping, at: start))
+            return nil
+        }
+        DuplicateKeyRule.check(document, mapping: index, file: file, into: &diagnostics)
+        var idNode: YAMLDocument.Node?
+        var expiry: Timestamp?
+        var valid = true
+        for (keyIndex, valueIndex) in document.pairs(of: index) {
+            let keyNode = document[keyIndex]
+            let value = document[valueIndex]
+            switch keyNode.kind == .scalar ? keyNode.value : "" {
+            case "id":
+                idNode = value
+            case "expires":
+                guard value.kind == .scalar, let parsed = Timestamp(value.value) else {
+                    diagnostics.append(ExpiryRule.badDate(value.kind == .scalar ? value.value : "a collection", at: SourceLocation(file: file, mark: value.start)))
+                    valid = false
+                    continue
+                }
+                expiry = parsed
+            default:
+                diagnostics.append(UnknownKeyRule.diagnostic(key: keyNode.value, allowed: ExpiryRule.itemKeys, context: "an item of '\(key)'", at: SourceLocation(file: file, mark: keyNode.start)))
+                valid = false
+            }
+        }
+        guard let idNode else {
+            diagnostics.append(RequiredKeyRule.missing("id", at: start))
+            return nil
+        }
+        return valid ? (idNode, expiry) : nil
     }
 }

@@ -13,6 +13,8 @@ public struct SegmentDeclaration: Sendable {
     public var valueMarks: [String: YAMLMark]
     /// Where each item of each list starts, parallel to the list's values.
     public var itemMarks: [String: [YAMLMark]]
+    /// When items expire, by list key and item index (items written `{id: ..., expires: ...}`).
+    public var expiries: [String: [Int: Timestamp]] = [:]
     /// Where the file's top-level mapping starts.
     public var rootMark: YAMLMark
 
@@ -33,6 +35,29 @@ public struct SegmentDeclaration: Sendable {
 
     /// The segment's name.
     public var name: String { state.name }
+
+    /// The desired state at `instant`: items whose expiry has come are no longer members.
+    public func state(asOf instant: Timestamp?) -> SegmentState {
+        guard let instant, !expiries.isEmpty else { return state }
+        var result = state
+        for (key, byIndex) in expiries {
+            guard let items = state[key].listItems else { continue }
+            let expired = Set(byIndex.filter { $0.value <= instant }.map(\.key))
+            guard !expired.isEmpty else { continue }
+            result[key] = .list(items.enumerated().filter { !expired.contains($0.offset) }.map(\.element))
+        }
+        return result
+    }
+
+    /// The items of list `key` that have expired at `instant`, by ID, with their expiry.
+    public func expiredItems(in key: String, asOf instant: Timestamp?) -> [String: Timestamp] {
+        guard let instant, let byIndex = expiries[key], let items = state[key].listItems else { return [:] }
+        var result: [String: Timestamp] = [:]
+        for (index, expiry) in byIndex where expiry <= instant && index < items.count {
+            result[items[index]] = expiry
+        }
+        return result
+    }
 
     /// Where `key`'s value is, or the start of the file when the key is absent.
     public func location(of key: String) -> SourceLocation {

@@ -2,10 +2,13 @@
 public struct ValidationContext: Sendable {
     /// The repository's configuration (formats, limits, target).
     public var config: RepositoryConfig
+    /// The instant expiries are judged at (`--as-of`); nil judges none expired.
+    public var asOf: Timestamp?
 
     /// Creates a context.
-    public init(config: RepositoryConfig) {
+    public init(config: RepositoryConfig, asOf: Timestamp? = nil) {
         self.config = config
+        self.asOf = asOf
     }
 }
 

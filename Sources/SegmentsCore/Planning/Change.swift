@@ -38,6 +38,9 @@ public struct Change: Hashable, Sendable {
         public var countBefore: Int
         /// Members after (0 for a delete).
         public var countAfter: Int
+        /// Why some IDs are removed, by ID (`expired 2026-12-31`), when it is not just that
+        /// the file no longer lists them.
+        public var reasons: [String: String] = [:]
     }
 
     /// What happens.

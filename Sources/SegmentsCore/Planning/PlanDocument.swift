@@ -56,7 +56,7 @@ public struct PlanDocument: Sendable {
                 ])
             })),
             ("members", .array(change.members.map { member in
-                .object([
+                var pairs: [(String, JSONValue)] = [
                     ("field", .string(member.key)),
                     ("kind", .optional(member.kind?.rawValue)),
                     ("countBefore", .int(member.countBefore)),
@@ -65,16 +65,21 @@ public struct PlanDocument: Sendable {
                     ("removedCount", .int(member.removed.count)),
                     ("redacted", .bool(!showsMembers)),
                     ("added", .array(showsMembers ? member.added.map { entry($0, member, plan) } : [])),
-                    ("removed", .array(showsMembers ? member.removed.map { entry($0, member, plan) } : [])),
-                ])
+                    ("removed", .array(showsMembers ? member.removed.map { entry($0, member, plan, reason: member.reasons[$0]) } : [])),
+                ]
+                // Hidden values still say how many were removed because they expired.
+                if !showsMembers && !member.reasons.isEmpty { pairs.append(("removedOnExpiry", .int(member.reasons.count))) }
+                return .object(pairs)
             })),
             ("warnings", .strings(change.warnings)),
         ])
     }
 
-    func entry(_ id: String, _ member: Change.MemberChange, _ plan: Plan) -> JSONValue {
+    func entry(_ id: String, _ member: Change.MemberChange, _ plan: Plan, reason: String? = nil) -> JSONValue {
         let label = includeLabels ? plan.label(of: id, kind: member.kind) : nil
-        return .object([("id", .string(id)), ("label", .optional(label))])
+        var pairs: [(String, JSONValue)] = [("id", .string(id)), ("label", .optional(label))]
+        if let reason { pairs.append(("reason", .string(reason))) }
+        return .object(pairs)
     }
 
     /// A field value as typed JSON.

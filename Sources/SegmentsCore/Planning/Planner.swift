@@ -80,13 +80,19 @@ public struct Planner: Sendable {
         var updates: [Change] = []
         var unchanged: [String] = []
         for (declaration, segment) in matches {
-            let desired = declaration.state
+            let desired = declaration.state(asOf: options.asOf)
             guard let segment else {
                 let (fields, members) = SegmentDiff.creation(of: desired, schema: config.schema)
                 creates.append(change(.create, name: desired.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired]))
                 continue
             }
-            let (fields, members) = SegmentDiff.changes(from: segment.state, to: desired, schema: config.schema)
+            var (fields, members) = SegmentDiff.changes(from: segment.state, to: desired, schema: config.schema)
+            for index in members.indices {
+                let expired = declaration.expiredItems(in: members[index].key, asOf: options.asOf)
+                for id in members[index].removed {
+                    if let expiry = expired[id] { members[index].reasons[id] = "expired \(expiry.text)" }
+                }
+            }
             let renamed = segment.name != desired.name
             if fields.isEmpty && members.isEmpty && !renamed {
                 unchanged.append(desired.name)

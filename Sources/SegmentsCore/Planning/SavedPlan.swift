@@ -76,7 +76,8 @@ public struct SavedPlan: Sendable {
                 ("prune", .bool(options.prune)),
                 ("allowMassDelete", .bool(options.allowMassDelete)),
                 ("allowDeleteInUse", .bool(options.allowDeleteInUse)),
-            ])),
+            ] + (options.allowMassRemoval ? [("allowMassRemoval", .bool(true))] : [])
+              + (options.asOf.map { [("asOf", JSONValue.string($0.text))] } ?? []))),
             ("remote", .object([
                 ("digest", .string(fingerprint.digest)),
                 ("segments", .array(fingerprint.entries.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("updatedAt", .string($0.updatedAt))]) })),
@@ -100,6 +101,8 @@ public struct SavedPlan: Sendable {
                 var prune: Bool
                 var allowMassDelete: Bool
                 var allowDeleteInUse: Bool
+                var allowMassRemoval: Bool?
+                var asOf: String?
             }
 
             struct Remote: Decodable {
@@ -131,10 +134,16 @@ public struct SavedPlan: Sendable {
         guard envelope.formatVersion == formatVersion else {
             throw InvalidPlanFile(reason: "plan file format version \(envelope.formatVersion) is not supported by this segctl (version \(formatVersion)); plan again")
         }
-        guard let target = TargetKind(rawValue: envelope.target) else { throw InvalidPlanFile(reason: "unknown target '\(envelope.target)'") }
+        guard let target = TargetKind(rawValue: envelope.target) else { throw InvalidPlanFile(reason: "unknown target '\(UnknownKeyRule.excerpt(envelope.target))'") }
+        let asOf = try envelope.options.asOf.map { text throws(InvalidPlanFile) in
+            guard let instant = Timestamp(text) else { throw InvalidPlanFile(reason: "the plan's asOf '\(UnknownKeyRule.excerpt(text))' is not a timestamp") }
+            return instant
+        }
         return SavedPlan(
             target: target, apiURL: envelope.apiURL,
-            options: PlanOptions(prune: envelope.options.prune, allowMassDelete: envelope.options.allowMassDelete, allowDeleteInUse: envelope.options.allowDeleteInUse),
+            options: PlanOptions(
+                prune: envelope.options.prune, allowMassDelete: envelope.options.allowMassDelete, allowDeleteInUse: envelope.options.allowDeleteInUse,
+                allowMassRemoval: envelope.options.allowMassRemoval ?? false, asOf: asOf),
             fingerprint: RemoteFingerprint(entries: envelope.remote.segments.map { .init(id: $0.id, name: $0.name, updatedAt: $0.updatedAt) }),
             files: envelope.files, planDigest: envelope.planDigest, planDocument: .null)
     }

@@ -91,11 +91,12 @@ public struct MarkdownPlanRenderer: Sendable {
             out += "+ \(field.key): \(change.display(field.after, key: field.key))\n"
         }
         for member in change.members {
-            out += "# \(member.key): \(change.countsPhrase(member))\(change.isSensitive ? " (sensitive values hidden)" : "")\n"
+            out += "# \(member.key): \(change.countsPhrase(member))\(change.isSensitive ? " (sensitive values hidden\(TextPlanRenderer.expiryNote(member)))" : "")\n"
             guard change.showsMembers(options) else { continue }
             let lines = member.added.map { ("+", $0) } + member.removed.map { ("-", $0) }
             for (sign, id) in lines.prefix(membersShown) {
-                let label = plan.label(of: id, kind: member.kind).map { " (\($0))" } ?? ""
+                let notes = [plan.label(of: id, kind: member.kind), sign == "-" ? member.reasons[id] : nil].compactMap { $0 }
+                let label = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
                 out += "\(sign) \(Self.fence(id))\(Self.fence(label))\n"
             }
             if lines.count > membersShown {

@@ -56,22 +56,42 @@ public enum SegmentJSONSchema {
                 item.append(("pattern", .string(config.idFormats.pattern(for: kind).source)))
             }
             pairs.append(("type", .strings(["array", "null"])))
-            pairs.append(("items", .object(item)))
+            pairs.append(("items", expiring(.object(item))))
         case .comparisonValue:
             pairs.append(("oneOf", .array([
                 .object([
                     ("type", .string("array")),
                     ("maxItems", .int(config.limits.listItems)),
-                    ("items", .object([
+                    ("items", expiring(.object([
                         ("type", .strings(["string", "number"])),
                         ("maxLength", .int(ComparisonValueRule.maxItemLength)),
                         ("pattern", .string("^[^,]+$")),
-                    ])),
+                    ]))),
                 ]),
                 .object([("type", .strings(["string", "number"]))]),
             ])))
         }
         pairs.append(("description", .string(field.summary)))
         return .object(pairs)
+    }
+
+    /// A list item: the value, or `{id: <value>, expires: <date or timestamp>}`.
+    static func expiring(_ value: JSONValue) -> JSONValue {
+        .object([("oneOf", .array([
+            value,
+            .object([
+                ("type", .string("object")),
+                ("required", .strings(["id"])),
+                ("additionalProperties", .bool(false)),
+                ("properties", .object([
+                    ("id", value),
+                    ("expires", .object([
+                        ("type", .string("string")),
+                        ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?$")),
+                        ("description", .string("When the item stops being a member: a date (00:00 UTC) or an RFC 3339 timestamp.")),
+                    ])),
+                ])),
+            ]),
+        ]))])
     }
 }

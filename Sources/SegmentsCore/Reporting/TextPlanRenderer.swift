@@ -58,7 +58,7 @@ public struct TextPlanRenderer: Sendable {
         for member in change.members {
             let marker = change.action == .update ? paint("~", .yellow) + " " : ""
             out += "      \(marker)\(member.key): \(change.countsPhrase(member))"
-            if change.isSensitive { out += " (sensitive values hidden)" }
+            if change.isSensitive { out += " (sensitive values hidden\(Self.expiryNote(member)))" }
             out += "\n"
             guard change.showsMembers(options) else { continue }
             out += memberLines(member, plan: plan)
@@ -93,8 +93,18 @@ public struct TextPlanRenderer: Sendable {
         return out
     }
 
+    /// An ID with its label and, for a removal with a reason, the reason:
+    /// `user-456 (ana@example.com; expired 2026-12-31)`.
     func describe(_ id: String, _ member: Change.MemberChange, _ plan: Plan) -> String {
-        plan.label(of: id, kind: member.kind).map { "\(safe(id)) (\(safe($0)))" } ?? safe(id)
+        let notes = [plan.label(of: id, kind: member.kind), member.reasons[id]].compactMap { $0 }.map(safe)
+        return notes.isEmpty ? safe(id) : "\(safe(id)) (\(notes.joined(separator: "; ")))"
+    }
+
+    /// For a list whose values are hidden: how many items expired, and when (dates only).
+    static func expiryNote(_ member: Change.MemberChange) -> String {
+        guard !member.reasons.isEmpty else { return "" }
+        let dates = Set(member.reasons.values).sorted().map { $0.replacingOccurrences(of: "expired ", with: "") }
+        return "; \(member.reasons.count) removed on expiry: \(dates.joined(separator: ", "))"
     }
 
     func safe(_ text: String) -> String {

@@ -24,7 +24,7 @@ public struct ConfigCatTarget: TargetDescriptor {
 
     public var enforcesUniqueNames: Bool { false }
     public var segmentRules: [any SegmentRule] {
-        [NameRule(), TextLengthRule(), PinnedIDRule(), ComparisonValueRule(), DuplicateMemberRule()]
+        [NameRule(), TextLengthRule(), PinnedIDRule(), ComparisonValueRule(), DuplicateMemberRule(), ExpiryRule()]
     }
     public var repositoryRules: [any RepositoryRule] { [UniqueNameRule(), UniqueIDRule(), SegmentCountRule()] }
     public var sensitiveFields: Set<String> { ["comparisonValue"] }

@@ -18,7 +18,7 @@ public struct PlatformTarget: TargetDescriptor {
 
     public var enforcesUniqueNames: Bool { true }
     public var segmentRules: [any SegmentRule] {
-        [NameRule(), TextLengthRule(), PinnedIDRule(), MemberFormatRule(), DuplicateMemberRule()]
+        [NameRule(), TextLengthRule(), PinnedIDRule(), MemberFormatRule(), DuplicateMemberRule(), ExpiryRule()]
     }
     public var repositoryRules: [any RepositoryRule] { [UniqueNameRule(), UniqueIDRule()] }
     public var sensitiveFields: Set<String> { [] }

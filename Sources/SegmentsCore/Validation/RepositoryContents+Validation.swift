@@ -1,7 +1,7 @@
 extension RepositoryContents {
     /// Lists and validates every segment file; listing problems are among the diagnostics.
-    public func validate(recordingDigests: Bool = false) -> Validator.Report {
-        var validator = Validator(config: config)
+    public func validate(recordingDigests: Bool = false, asOf: Timestamp? = nil) -> Validator.Report {
+        var validator = Validator(config: config, asOf: asOf)
         validator.recordsDigests = recordingDigests
         var report = validator.validate(files)
         if !listingProblems.isEmpty {

@@ -45,9 +45,10 @@ public struct Validator: Sendable {
     /// Whether to record each file's SHA-256 (for saved plans).
     public var recordsDigests = false
 
-    /// Creates a validator for a repository configured by `config`.
-    public init(config: RepositoryConfig) {
-        context = ValidationContext(config: config)
+    /// Creates a validator for a repository configured by `config`; items whose expiry is at
+    /// or before `asOf` are reported as expired.
+    public init(config: RepositoryConfig, asOf: Timestamp? = nil) {
+        context = ValidationContext(config: config, asOf: asOf)
     }
 
     /// Validates files held in memory.

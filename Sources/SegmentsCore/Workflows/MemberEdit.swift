@@ -16,9 +16,12 @@ public struct MemberEdit: Sendable {
         public var allowMassRemoval: Bool
         /// Keep IDs out of every sentence (a public CI log).
         public var redactMembers: Bool
+        /// The list to edit, when it is named rather than chosen by `companies`.
+        public var key: String?
 
         /// Creates a request.
-        public init(segment: String, operation: MemberListEditor.Operation, companies: Bool = false, places: [String] = [], allowMassRemoval: Bool = false, redactMembers: Bool = false) {
+        public init(segment: String, operation: MemberListEditor.Operation, companies: Bool = false, places: [String] = [], allowMassRemoval: Bool = false, redactMembers: Bool = false, key: String? = nil) {
+            self.key = key
             self.segment = segment
             self.operation = operation
             self.companies = companies
@@ -78,8 +81,12 @@ public struct MemberEdit: Sendable {
             throw .invalid(fileErrors, summary: DiagnosticSummary(diagnostics: fileErrors, files: 1), message: "\(declaration.file) does not validate; fix it before editing its members")
         }
         let config = contents.config
-        do {
-            key = try config.target.editableList(of: declaration, companies: request.companies)
+        do throws(TargetRefusal) {
+            if let named = request.key {
+                key = named
+            } else {
+                key = try config.target.editableList(of: declaration, companies: request.companies)
+            }
         } catch {
             throw .failed(error.message)
         }
@@ -94,7 +101,8 @@ public struct MemberEdit: Sendable {
     /// Refuses IDs that could never be valid, naming where each came from.
     private func checkNewIDs() throws(SegctlError) {
         switch request.operation {
-        case .add(let ids), .set(let ids): try check(ids)
+        case .add(let ids, _): try check(ids)
+        case .set(let ids): try check(ids)
         case .remove: break
         }
     }
@@ -142,9 +150,10 @@ public struct MemberEdit: Sendable {
         guard errors.isEmpty else {
             throw .failed("refusing to write \(file): the result would not validate; the file was not changed", before: errors.map(\.message))
         }
+        let dates = edit.reexpired.isEmpty ? "" : ", \(edit.reexpired.count) expir\(edit.reexpired.count == 1 ? "y" : "ies") set"
         return Outcome(
             bytes: edit.bytes,
-            summary: "\(declaration.name): +\(edit.added.count) -\(edit.removed.count) \(key)",
+            summary: "\(declaration.name): +\(edit.added.count) -\(edit.removed.count) \(key)\(dates)",
             shownAdded: hidesValues ? [] : edit.added,
             shownRemoved: hidesValues ? [] : edit.removed,
             warnings: edit.notListed.map { "\(hidesValues ? "an ID" : "'\(UntrustedText.escaped($0))'") is not in \(key)" })

@@ -11,7 +11,7 @@ public struct PlanSession: Sendable {
     /// Validates `contents`, lists `remote`, and plans with `options`; throws
     /// `SegctlError.invalid` when the files have errors, and the remote's errors as they are.
     public static func make(_ contents: RepositoryContents, remote: any SegmentsRemote, options: PlanOptions) async throws -> PlanSession {
-        let validation = contents.validate(recordingDigests: true)
+        let validation = contents.validate(recordingDigests: true, asOf: options.asOf)
         guard validation.summary.errors == 0 else {
             throw SegctlError.invalid(validation.diagnostics, summary: validation.summary, message: "the segment files are invalid; fix them (segctl validate) before planning")
         }
