@@ -170,7 +170,7 @@ public struct SegmentFormatter: Sendable {
                         if node.style == .block { endMark = itemValue.end }
                     }
                     raw = Array((expires.map { YAMLScalarWriter.expiringItem(id, expires: $0) } ?? YAMLScalarWriter.scalar(id)).utf8)
-                    comments += (line + 1..<text.lineIndex(endMark)).filter { text.isComment($0) }
+                    comments += (line + 1..<max(line + 1, text.lineIndex(endMark))).filter { text.isComment($0) }
                 } else {
                     raw = Array(text.bytes[text.offset(of: node.start)..<text.offset(of: node.end)])
                 }
