@@ -86,11 +86,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SegmentsDiskTests",
-            dependencies: ["SegmentsDisk"]
+            dependencies: ["SegmentsCore", "SegmentsDisk"]
         ),
         .testTarget(
             name: "SegmentsServerTests",
             dependencies: [
+                "SegmentsCore",
                 "SegmentsServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -112,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "SegmentsClientTests",
             dependencies: [
+                "SegmentsCore",
                 "SegmentsClient",
                 "SegmentsTestSupport",
                 .product(name: "Logging", package: "swift-log"),

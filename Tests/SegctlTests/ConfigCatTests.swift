@@ -94,7 +94,7 @@ struct ConfigCatTests {
             try tooMany.write("segments/big.yaml", try dir.read("segments/big.yaml"))
             let refused = try await segctl(tooMany, ["validate"])
             #expect(refused.status == 1)
-            #expect(refused.stdout.contains("comparisonValue has 15000 items; the subscription plan allows 1000 (limits.listItems); split the segment into several segments"))
+            #expect(refused.stdout.contains("comparisonValue has 15000 items; the subscription plan allows 1000 (limits.listItems); split the segment with 'shards: 16'"))
         }
     }
 

@@ -66,7 +66,7 @@ struct MembersFmtTests {
             try dir.write("segments/beta.yaml", text)
             let run = try await dir.segctl(["members", "set", "Beta Users", "--stdin", "--allow-mass-removal"], input: "a@x.io\nb@x.io\nc@x.io\nd@x.io\n")
             #expect(run.status == 1)
-            #expect(run.stderr.contains("comparisonValue has 4 items; the subscription plan allows 3 (limits.listItems); split the segment into several segments"))
+            #expect(run.stderr.contains("comparisonValue has 4 items; the subscription plan allows 3 (limits.listItems); split the segment with 'shards: 2'"))
             #expect(run.stderr.contains("the file was not changed"))
             #expect(try dir.read("segments/beta.yaml") == text)
         }

@@ -27,7 +27,7 @@ struct ConfigCatValidationTests {
         config.limits.listItems = 3
         let file = SourceFile(path: "s.yaml", text: "name: Big\ncomparisonAttribute: Email\ncomparator: isOneOf\ncomparisonValue: [a, b, c, d]\n")
         let report = Validator(config: config).validate([file])
-        #expect(report.diagnostics.map(Fixtures.describe) == ["error 4:18 comparison-value comparisonValue has 4 items; the subscription plan allows 3 (limits.listItems); split the segment into several segments"])
+        #expect(report.diagnostics.map(Fixtures.describe) == ["error 4:18 comparison-value comparisonValue has 4 items; the subscription plan allows 3 (limits.listItems); split the segment with 'shards: 2'"])
     }
 
     @Test func fifteenThousandItemsAreFineOnTheDefaultPlan() {

@@ -11,7 +11,7 @@ public struct SegmentFileWriter: Sendable {
 
     /// The file's text for `state`, pinned to `id`, with `labels` by member kind.
     public func text(
-        for state: SegmentState, id: String?, protect: Bool = false,
+        for state: SegmentState, id: String?, protect: Bool = false, shards: Int? = nil,
         labels: [SegmentSchema.MemberKind: [String: String]] = [:]
     ) -> String {
         var out = ""
@@ -23,6 +23,8 @@ public struct SegmentFileWriter: Sendable {
                 if let id { out += "id: \(YAMLScalarWriter.scalar(id))\n" }
             case "protect":
                 if protect { out += "protect: true\n" }
+            case "shards":
+                if let shards { out += "shards: \(shards)\n" }
             default:
                 guard let field = schema.field(key) else { continue }
                 out += lines(for: field, value: state[key], labels: labels)

@@ -67,6 +67,13 @@ public struct SegmentDecoder: Sendable {
                     declaration.pinnedID = text
                     decoded = true
                 }
+            case "shards":
+                if valueNode.kind == .scalar, valueNode.style == .plain, let count = Int(valueNode.value), (1...Sharding.maxShards).contains(count) {
+                    declaration.shards = count
+                    decoded = true
+                } else {
+                    diagnostics.append(ShardRule.badCount(valueNode.value, at: location))
+                }
             case "protect":
                 if let flag = boolean(key, valueNode, at: location, into: &diagnostics) {
                     declaration.protect = flag

@@ -9,6 +9,8 @@ public struct SegmentDeclaration: Sendable {
     public var pinnedID: String?
     /// `protect: true`: plan and apply refuse to delete the segment.
     public var protect: Bool
+    /// `shards: N`: the list is split across N remote segments named `Name [k/N]`.
+    public var shards: Int?
     /// Where each key's value starts (for a missing key, absent).
     public var valueMarks: [String: YAMLMark]
     /// Where each item of each list starts, parallel to the list's values.

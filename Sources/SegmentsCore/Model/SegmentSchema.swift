@@ -69,12 +69,16 @@ public struct SegmentSchema: Sendable {
     public let keys: [String]
     /// The fields that hold member lists.
     public let memberFields: [Field]
+    /// The list a file may split across several remote segments with `shards: N`, if any.
+    public let shardedList: String?
 
-    /// Describes a target by its fields; `description` comes first and `protect` after it.
-    public init(target: TargetKind, fields: [Field]) {
+    /// Describes a target by its fields; `description` comes first, then `protect` (and
+    /// `shards`, when the target can shard `shardedList`).
+    public init(target: TargetKind, fields: [Field], shardedList: String? = nil) {
         self.target = target
         self.fields = fields
-        keys = ["name", "id"] + fields.prefix(1).map(\.key) + ["protect"] + fields.dropFirst().map(\.key)
+        self.shardedList = shardedList
+        keys = ["name", "id"] + fields.prefix(1).map(\.key) + ["protect"] + (shardedList == nil ? [] : ["shards"]) + fields.dropFirst().map(\.key)
         memberFields = fields.filter {
             if case .members = $0.kind { return true }
             return false

@@ -21,16 +21,40 @@ public struct Planner: Sendable {
     public func plan(desired: [SegmentDeclaration], remote: [RemoteSegment]) -> Plan {
         var problems: [Diagnostic] = []
         var notices: [String] = []
-        let (matches, claimed) = match(desired, remote, problems: &problems)
+        var claimed = Set<String>()
+        var surplus: [RemoteSegment] = []
+        var shardWarnings: [String: String] = [:]
+        var matches: [(SegmentDeclaration, RemoteSegment?)] = []
+        let shards = config.schema.shardedList.map { ShardPlanning(key: $0, remote: remote) }
+        if let shards {
+            for declaration in desired where declaration.shards != nil {
+                let (pairs, extra, warning) = shards.match(declaration, claimed: &claimed)
+                matches += pairs
+                surplus += extra
+                if let warning, let first = pairs.first {
+                    shardWarnings[first.0.name] = warning
+                    notices.append(warning)
+                }
+            }
+        }
+        matches += match(desired.filter { $0.shards == nil }, remote, shards: shards, claimed: &claimed, surplus: &surplus, problems: &problems)
         var (creates, updates, unchanged) = diff(matches)
+        for index in creates.indices { if let warning = shardWarnings[creates[index].name] { creates[index].warnings.append(warning) } }
+        for index in updates.indices { if let warning = shardWarnings[updates[index].desired?.name ?? ""] { updates[index].warnings.append(warning) } }
         let unclaimed = remote.filter { !claimed.contains($0.id) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let prune = options.prune || config.prune
         var (deletes, unmanaged) = self.prune(unclaimed, prune: prune)
+        // Shards a file no longer needs are its own: they go without --prune.
+        deletes += self.prune(surplus, prune: true).deletes.map { change in
+            var delete = change
+            delete.warnings.insert("no longer needed: '\(Sharding.parse(change.name)?.logical ?? change.name)' has a different number of shards now", at: 0)
+            return delete
+        }
         flagProbableRenames(creates: &creates, unmanaged: unclaimed, prune: prune, notices: &notices)
         problems += safety(deletes: deletes, updates: updates, remoteCount: remote.count, desired: desired)
-        creates.sort { $0.name < $1.name }
-        updates.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
-        deletes.sort { ($0.name, $0.segmentID ?? "") < ($1.name, $1.segmentID ?? "") }
+        creates.sort { Self.order($0.name, "") < Self.order($1.name, "") }
+        updates.sort { Self.order($0.name, $0.segmentID ?? "") < Self.order($1.name, $1.segmentID ?? "") }
+        deletes.sort { Self.order($0.name, $0.segmentID ?? "") < Self.order($1.name, $1.segmentID ?? "") }
         var changes = updates + creates + deletes
         if target.enforcesUniqueNames {
             problems += order(&changes, remote: remote)
@@ -41,14 +65,23 @@ public struct Planner: Sendable {
             problems: problems, notices: notices, options: options, fingerprint: RemoteFingerprint(remote))
     }
 
+    /// Sorts by name, keeping the shards of one segment together and in order.
+    static func order(_ name: String, _ id: String) -> (String, Int, String, String) {
+        guard let (logical, index, _) = Sharding.parse(name) else { return (name, -1, name, id) }
+        return (logical, index, name, id)
+    }
+
     /// Pairs each file with its remote segment: pinned files claim theirs by id first (so a
-    /// name freed by a rename can be reused), then the others match by name.
-    private func match(_ desired: [SegmentDeclaration], _ remote: [RemoteSegment], problems: inout [Diagnostic]) -> ([(SegmentDeclaration, RemoteSegment?)], Set<String>) {
+    /// name freed by a rename can be reused), then the others match by name, or take back the
+    /// first shard of what was split before.
+    private func match(
+        _ desired: [SegmentDeclaration], _ remote: [RemoteSegment], shards: ShardPlanning?,
+        claimed: inout Set<String>, surplus: inout [RemoteSegment], problems: inout [Diagnostic]
+    ) -> [(SegmentDeclaration, RemoteSegment?)] {
         let byID = Dictionary(remote.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byName: [String: [RemoteSegment]] = [:]
         for segment in remote { byName[segment.name, default: []].append(segment) }
         var matches: [(SegmentDeclaration, RemoteSegment?)] = []
-        var claimed = Set<String>()
         for declaration in desired {
             guard let id = declaration.pinnedID else { continue }
             if let segment = byID[id] {
@@ -62,7 +95,9 @@ public struct Planner: Sendable {
             let candidates = (byName[declaration.name] ?? []).filter { !claimed.contains($0.id) }
             switch candidates.count {
             case 0:
-                matches.append((declaration, nil))
+                let family = shards?.unsharded(declaration, claimed: &claimed)
+                surplus += family?.surplus ?? []
+                matches.append((declaration, family?.segment))
             case 1:
                 claimed.insert(candidates[0].id)
                 matches.append((declaration, candidates[0]))
@@ -71,7 +106,7 @@ public struct Planner: Sendable {
                 for candidate in candidates { claimed.insert(candidate.id) }
             }
         }
-        return (matches, claimed)
+        return matches
     }
 
     /// A create for each unmatched file, an update for each pair that differs.

@@ -24,7 +24,7 @@ public struct ConfigCatTarget: TargetDescriptor {
 
     public var enforcesUniqueNames: Bool { false }
     public var segmentRules: [any SegmentRule] {
-        [NameRule(), TextLengthRule(), PinnedIDRule(), ComparisonValueRule(), DuplicateMemberRule(), ExpiryRule()]
+        [NameRule(), TextLengthRule(), PinnedIDRule(), ComparisonValueRule(), DuplicateMemberRule(), ExpiryRule(), ShardRule()]
     }
     public var repositoryRules: [any RepositoryRule] { [UniqueNameRule(), UniqueIDRule(), SegmentCountRule()] }
     public var sensitiveFields: Set<String> { ["comparisonValue"] }
@@ -61,5 +61,5 @@ public struct ConfigCatTarget: TargetDescriptor {
               allowedValues: Comparator.allCases.map(\.rawValue)),
         .init(key: "comparisonValue", kind: .comparisonValue(comparatorKey: "comparator"), required: true, defaultValue: .null,
               summary: "A list for list comparators (joined with commas on the wire), one value otherwise."),
-    ])
+    ], shardedList: "comparisonValue")
 }

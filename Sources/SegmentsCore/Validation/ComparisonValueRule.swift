@@ -56,19 +56,26 @@ public struct ComparisonValueRule: ItemRule {
         _ items: [String], key: String, comparator: Comparator, segment: SegmentDeclaration,
         context: ValidationContext, into diagnostics: inout DiagnosticList
     ) {
-        let cap = context.config.limits.listItems
-        if items.count > cap {
-            diagnostics.append(.error(
-                Self.id,
-                "\(key) has \(items.count) items; the subscription plan allows \(cap) (limits.listItems); split the segment into several segments",
-                at: segment.location(of: key)))
-        }
-        let joinedLength = items.reduce(0) { $0 + $1.unicodeScalars.count } + max(0, items.count - 1)
-        if joinedLength > Self.maxValueLength {
-            diagnostics.append(.error(
-                Self.id,
-                "\(key) joined with commas is \(joinedLength) characters; ConfigCat allows at most \(Self.maxValueLength); split the segment into several segments",
-                at: segment.location(of: key)))
+        // A sharded list is checked shard by shard (ShardRule); a whole list must fit one segment.
+        if segment.shards == nil {
+            let cap = context.config.limits.listItems
+            let current = segment.state(asOf: context.asOf)[key].listItems ?? items
+            func advice() -> String {
+                ShardRule.smallestCount(for: current, fitting: ShardRule.limits(context.config)).map { "; split the segment with 'shards: \($0)'" } ?? "; split the segment into several segments"
+            }
+            if current.count > cap {
+                diagnostics.append(.error(
+                    Self.id,
+                    "\(key) has \(current.count) items; the subscription plan allows \(cap) (limits.listItems)\(advice())",
+                    at: segment.location(of: key)))
+            }
+            let joinedLength = current.reduce(0) { $0 + $1.unicodeScalars.count } + max(0, current.count - 1)
+            if joinedLength > Self.maxValueLength {
+                diagnostics.append(.error(
+                    Self.id,
+                    "\(key) joined with commas is \(joinedLength) characters; ConfigCat allows at most \(Self.maxValueLength)\(advice())",
+                    at: segment.location(of: key)))
+            }
         }
         for (index, item) in items.enumerated() {
             for message in itemProblems(item, comparator: comparator, redact: comparator.isSensitive) {

@@ -71,11 +71,12 @@ public struct Import: Sendable {
         let segments = try await remote.listSegments()
         var selected = segments
         if !request.all {
-            let missing = request.names.filter { name in !segments.contains { $0.name == name } }
+            let families = Set(segments.compactMap { Sharding.parse($0.name)?.logical })
+            let missing = request.names.filter { name in !segments.contains { $0.name == name } && !families.contains(name) }
             guard missing.isEmpty else {
                 throw SegctlError.failed("no remote segment is named \(missing.map { "'\($0)'" }.joined(separator: ", "))")
             }
-            selected = segments.filter { request.names.contains($0.name) }
+            selected = segments.filter { request.names.contains($0.name) || request.names.contains(Sharding.parse($0.name)?.logical ?? "") }
         }
         selected.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         var warnings: [String] = []
@@ -87,8 +88,11 @@ public struct Import: Sendable {
         let writer = SegmentFileWriter(schema: config.schema)
         var taken = Set(contents.files.map(\.path)).union(contents.listingProblems.compactMap(\.location?.file))
         var entries: [Entry] = []
-        for segment in selected {
-            let existing = declared.first { $0.pinnedID == segment.id } ?? declared.first { $0.pinnedID == nil && $0.name == segment.name }
+        let (units, familyWarnings) = ImportUnit.units(of: selected, shardedList: config.schema.shardedList)
+        warnings += familyWarnings
+        for unit in units {
+            let segment = unit.segment
+            let existing = declared.first { $0.pinnedID == segment.id && unit.shards == nil } ?? declared.first { $0.pinnedID == nil && $0.name == segment.name }
             let path: String
             if let existing {
                 guard request.force else {
@@ -100,8 +104,8 @@ public struct Import: Sendable {
                 path = freePath(for: segment.name, in: contents.segmentsDirectory, taken: taken)
             }
             taken.insert(path)
-            let text = writer.text(for: segment.state, id: segment.id, protect: existing?.protect ?? false, labels: labels)
-            entries.append(.write(FileWrite(path: path, text: text, name: segment.name, id: segment.id)))
+            let text = writer.text(for: segment.state, id: unit.shards == nil ? segment.id : nil, protect: existing?.protect ?? false, shards: unit.shards, labels: labels)
+            entries.append(.write(FileWrite(path: path, text: text, name: segment.name, id: unit.shards.map { "\($0) shards" } ?? segment.id)))
         }
         let result = Import(entries: entries, warnings: warnings)
         let problems = try check(result.writes, contents: contents, request: request)
