@@ -101,3 +101,27 @@ struct PlanRendererTests {
         #expect(throws: SavedPlan.InvalidPlanFile.self) { try SavedPlan.parse(Array("{}".utf8)) }
     }
 }
+
+/// "Who changed the remote": the plan says, per updated segment, when and (where the API
+/// says) by whom; the e-mail is withheld with the members.
+struct AttributionTests {
+    @Test(arguments: PlanFormat.allCases)
+    func updatesNameWhoChangedTheRemote(_ format: PlanFormat) {
+        let config = TargetCatalogue.defaultConfig(for: .configcat)
+        func state(_ values: [String]) -> SegmentState {
+            SegmentState(name: "Beta", fields: ["description": .null, "comparisonAttribute": .string("Email"), "comparator": .string("isOneOf"), "comparisonValue": .list(values)])
+        }
+        let remote = [RemoteSegment(id: "2b5f0000-0000-0000-0000-000000000001", updatedAt: "2026-11-20T10:00:00Z", state: state(["a@x.io"]), updatedBy: "ana@example.com")]
+        let plan = Planner(config: config, options: PlanOptions()).plan(desired: [Make.declaration(state(["b@x.io"]))], remote: remote)
+        let shown = format.render(plan, options: PlanRenderOptions())
+        let redacted = format.render(plan, options: PlanRenderOptions(redactMembers: true))
+        switch format {
+        case .json:
+            #expect(shown.contains("\"lastChanged\": {\n        \"at\": \"2026-11-20T10:00:00Z\",\n        \"by\": \"ana@example.com\"\n      }"))
+        default:
+            #expect(shown.contains("last changed remotely 2026-11-20T10:00:00Z by ana@example.com"))
+            #expect(redacted.contains("last changed remotely 2026-11-20T10:00:00Z by (redacted)"))
+        }
+        #expect(!redacted.contains("ana@example.com"))
+    }
+}

@@ -53,6 +53,9 @@ public struct Change: Hashable, Sendable {
     public var segmentID: String?
     /// The remote version the plan saw; apply skips the change if it moved.
     public var expectedUpdatedAt: String?
+    /// Who changed the remote segment last, when the API says: with `expectedUpdatedAt`, the
+    /// answer to "whom do we ask" when the remote drifted from the files.
+    public var lastChangedBy: String?
     /// The file declaring the segment (creates and updates).
     public var file: String?
     /// Scalar fields that change.

@@ -39,7 +39,7 @@ public struct PlanDocument: Sendable {
 
     func change(for change: Change, plan: Plan) -> JSONValue {
         let showsMembers = !redactMembers && !change.isSensitive
-        return .object([
+        var pairs: [(String, JSONValue)] = [
             ("action", .string(change.action.rawValue)),
             ("name", .string(change.name)),
             ("newName", .optional(change.newName)),
@@ -72,7 +72,13 @@ public struct PlanDocument: Sendable {
                 return .object(pairs)
             })),
             ("warnings", .strings(change.warnings)),
-        ])
+        ]
+        if change.action == .update {
+            // Who changed the remote last: the e-mail is withheld with the members.
+            let by = change.lastChangedBy.map { redactMembers ? JSONValue.null : .string($0) } ?? .null
+            pairs.insert(("lastChanged", .object([("at", .optional(change.expectedUpdatedAt)), ("by", by)])), at: 6)
+        }
+        return .object(pairs)
     }
 
     func entry(_ id: String, _ member: Change.MemberChange, _ plan: Plan, reason: String? = nil) -> JSONValue {

@@ -137,6 +137,7 @@ public struct Planner: Sendable {
             update.newName = renamed ? desired.name : nil
             update.segmentID = segment.id
             update.expectedUpdatedAt = segment.updatedAt
+            update.lastChangedBy = segment.updatedBy
             updates.append(update)
         }
         return (creates, updates, unchanged)

@@ -8,13 +8,16 @@ public struct RemoteSegment: Hashable, Sendable {
     public var state: SegmentState
     /// How many feature flags use it, when the API says (ConfigCat's `usage`).
     public var usage: Int?
+    /// Who changed it last, when the API says (ConfigCat's `lastUpdaterEmail`).
+    public var updatedBy: String?
 
     /// Creates a remote segment.
-    public init(id: String, updatedAt: String, state: SegmentState, usage: Int? = nil) {
+    public init(id: String, updatedAt: String, state: SegmentState, usage: Int? = nil, updatedBy: String? = nil) {
         self.id = id
         self.updatedAt = updatedAt
         self.state = state
         self.usage = usage
+        self.updatedBy = updatedBy
     }
 
     /// The segment's name.

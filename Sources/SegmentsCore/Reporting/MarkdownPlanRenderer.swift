@@ -81,6 +81,9 @@ public struct MarkdownPlanRenderer: Sendable {
     func block(_ change: Change, plan: Plan, membersShown: Int) -> String {
         let location = change.file.map { ", \(Self.escapeHTML($0))" } ?? ""
         var out = "<details><summary><code>\(change.action.symbol) \(Self.escapeHTML(change.finalName))</code> (\(change.action.rawValue)\(location))</summary>\n\n```diff\n"
+        if change.action == .update, let attribution = TextPlanRenderer(options: options).attribution(change) {
+            out += "# \(Self.fence(attribution))\n"
+        }
         if let newName = change.newName {
             out += "- name: \(Self.fence(FieldValue.quoted(change.name)))\n+ name: \(Self.fence(FieldValue.quoted(newName)))\n"
         }

@@ -44,6 +44,9 @@ public struct TextPlanRenderer: Sendable {
         if let id = change.segmentID { head += " (\(safe(id)))" }
         if let file = change.file { head += "  " + paint(safe(file), .dim) }
         var out = head + "\n"
+        if change.action == .update, let attribution = attribution(change) {
+            out += "      " + paint(attribution, .dim) + "\n"
+        }
         if let newName = change.newName {
             out += "      " + paint("~", .yellow) + " name: \(safe(FieldValue.quoted(change.name))) -> \(safe(FieldValue.quoted(newName)))\n"
         }
@@ -105,6 +108,14 @@ public struct TextPlanRenderer: Sendable {
         guard !member.reasons.isEmpty else { return "" }
         let dates = Set(member.reasons.values).sorted().map { $0.replacingOccurrences(of: "expired ", with: "") }
         return "; \(member.reasons.count) removed on expiry: \(dates.joined(separator: ", "))"
+    }
+
+    /// `last changed remotely 2026-11-20T10:00:00Z by ana@example.com` (the e-mail redacted
+    /// with the members).
+    func attribution(_ change: Change) -> String? {
+        guard let at = change.expectedUpdatedAt, !at.isEmpty else { return nil }
+        let by = change.lastChangedBy.map { options.redactMembers ? " by (redacted)" : " by \(safe($0))" } ?? ""
+        return "last changed remotely \(safe(at))\(by)"
     }
 
     func safe(_ text: String) -> String {
