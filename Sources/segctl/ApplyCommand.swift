@@ -1,6 +1,5 @@
 import ArgumentParser
 import SegmentsCore
-import SegmentsDisk
 
 /// `segctl apply`: make the remote match the files, safely.
 struct ApplyCommand: AsyncParsableCommand {
@@ -27,20 +26,12 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var planOptions: PlanFlags
     @OptionGroup var display: DisplayFlags
     @OptionGroup var time: TimeOptions
-
-    @Argument(help: ArgumentHelp("A plan saved by 'segctl plan --out'.", valueName: "planfile"))
-    var planFile: String?
-
-    @Flag(help: "Apply without asking for confirmation.")
-    var autoApprove = false
-
-    @Option(help: ArgumentHelp("Requests in flight at once (1 to 64).", valueName: "n"))
-    var parallelism: Int = 4
+    @Argument(help: ArgumentHelp("A plan saved by 'segctl plan --out'.", valueName: "planfile")) var planFile: String?
+    @Flag(help: "Apply without asking for confirmation.") var autoApprove = false
+    @Option(help: ArgumentHelp("Requests in flight at once (1 to 64).", valueName: "n")) var parallelism: Int = 4
 
     func validate() throws {
-        guard (1...64).contains(parallelism) else {
-            throw ValidationError("--parallelism must be between 1 and 64")
-        }
+        guard (1...64).contains(parallelism) else { throw ValidationError("--parallelism must be between 1 and 64") }
         if planFile != nil && (planOptions.any || time.asOf != nil) {
             throw ValidationError("--prune, --allow-mass-delete, --allow-delete-in-use, --allow-mass-removal and --as-of are decided when the plan is made; pass them to 'segctl plan'")
         }
@@ -49,13 +40,17 @@ struct ApplyCommand: AsyncParsableCommand {
     func run() async throws {
         let workspace = try Workspace(root)
         let (remote, url) = try remoteOptions.connect(workspace.config)
-        let session = if let planFile { try await saved(planFile, workspace, remote, url) } else { try await fresh(workspace, remote) }
+        let session = if let planFile {
+            try await SavedPlanCheck.session(
+                savedIn: workspace.repository.read(planFile, limit: SavedPlan.maxFileSize, what: "the plan file"),
+                path: planFile, contents: workspace.contents, remote: remote, apiURL: url)
+        } else {
+            try await fresh(workspace, remote)
+        }
         guard session.plan.hasChanges else { return Output.standardOutput("Nothing to apply.\n") }
         if planFile == nil && !autoApprove { try confirm() }
-        let progress = ApplyProgress(interactive: Output.isTerminalOutput)
-        let report = await PlanExecutor(target: workspace.config.target, parallelism: parallelism).apply(session.plan, to: remote) { outcome, finished, total in
-            progress.finished(outcome, finished, total)
-        }
+        let progress = ApplyProgressPrinter(interactive: Output.isTerminalOutput, write: Output.standardOutput)
+        let report = await PlanExecutor(target: workspace.config.target, parallelism: parallelism).apply(session.plan, to: remote, observer: progress.finished)
         progress.summary(report)
         if !report.succeeded { throw ExitStatus.failure }
     }
@@ -63,23 +58,9 @@ struct ApplyCommand: AsyncParsableCommand {
     /// A plan computed now, shown before it is applied.
     func fresh(_ workspace: Workspace, _ remote: any SegmentsRemote) async throws -> PlanSession {
         var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options(asOf: time.instant))
-        if display.wantsLabels(workspace.config) {
-            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
-        }
-        Output.standardOutput(TextPlanRenderer(options: display.renderOptions(workspace.config, colored: Output.wantsColor())).render(session.plan))
+        try await display.show(&session, format: .text, config: workspace.config, remote: remote)
         guard session.plan.isApplicable else { throw SegctlError.failed("the plan cannot be applied (see the problems above)") }
         return session
-    }
-
-    /// The saved plan, checked against the files and the remote as they are now.
-    func saved(_ path: String, _ workspace: Workspace, _ remote: any SegmentsRemote, _ url: String) async throws -> PlanSession {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(workspace.repository.absolutePath(path), limit: SavedPlan.maxFileSize)
-        } catch {
-            throw SegctlError.failed("cannot read the plan file \(path): \(error.reason)")
-        }
-        return try await SavedPlanCheck.session(savedIn: bytes, path: path, contents: workspace.contents, remote: remote, apiURL: url)
     }
 
     /// Asks for `yes` on a terminal; refuses without one.

@@ -3,27 +3,17 @@ import SegmentsCore
 
 /// How member IDs are shown, shared by plan and apply.
 struct DisplayFlags: ParsableArguments {
-    @Flag(help: "Do not look up labels (e-mail addresses, company names) of member IDs.")
-    var noLabels = false
+    @Flag(help: "Do not look up labels (e-mail addresses, company names) of member IDs.") var noLabels = false
+    @Flag(help: "Print counts instead of member IDs and labels (also output.redactMembers in segctl.yaml, or SEGCTL_REDACT_MEMBERS=1).") var redactMembers = false
+    @Flag(help: "List every added and removed ID in the text format, however many.") var showAllMembers = false
 
-    @Flag(help: "Print counts instead of member IDs and labels (also output.redactMembers in segctl.yaml, or SEGCTL_REDACT_MEMBERS=1).")
-    var redactMembers = false
-
-    @Flag(help: "List every added and removed ID in the text format, however many.")
-    var showAllMembers = false
-
-    /// Whether member IDs stay out of the output, for `config` in this environment.
-    func redacts(_ config: RepositoryConfig) -> Bool {
-        OutputPolicy.redactsMembers(flag: redactMembers, config: config, environment: Workspace.environment)
-    }
-
-    /// The render options for `config`; colour when `colored`.
-    func renderOptions(_ config: RepositoryConfig, colored: Bool) -> PlanRenderOptions {
-        PlanRenderOptions(colored: colored, redactMembers: redacts(config), memberLimit: showAllMembers ? nil : PlanRenderOptions.defaultMemberLimit)
-    }
-
-    /// Whether labels are looked up.
-    func wantsLabels(_ config: RepositoryConfig) -> Bool {
-        !noLabels && !redacts(config)
+    /// Looks up labels (unless told not to or redacting), then prints the plan in `format`.
+    func show(_ session: inout PlanSession, format: PlanFormat, config: RepositoryConfig, remote: any SegmentsRemote) async throws {
+        let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: config, environment: Workspace.environment)
+        if !noLabels && !redact {
+            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
+        }
+        let options = PlanRenderOptions(colored: format == .text && Output.wantsColor(), redactMembers: redact, memberLimit: showAllMembers ? nil : PlanRenderOptions.defaultMemberLimit)
+        Output.standardOutput(format.render(session.plan, options: options))
     }
 }

@@ -14,37 +14,27 @@ struct FmtCommand: AsyncParsableCommand {
     )
 
     @ParentCommand var root: Segctl
-
-    @Flag(help: "Change nothing; list files that are not formatted and exit 1 if any.")
-    var check = false
-
-    @Argument(help: ArgumentHelp("Files or directories (default: the segments directory).", valueName: "path"))
-    var paths: [String] = []
+    @Flag(help: "Change nothing; list files that are not formatted and exit 1 if any.") var check = false
+    @Argument(help: ArgumentHelp("Files or directories (default: the segments directory).", valueName: "path")) var paths: [String] = []
 
     func run() async throws {
         let workspace = try Workspace(root)
         let contents = workspace.contents
-        for problem in contents.listingProblems {
-            Output.error("\(problem.location.map { "\($0.file): " } ?? "")\(problem.message)")
-        }
-        let formatting = Formatting(config: workspace.config)
         var failed = 0
+        for problem in contents.listingProblems { Output.error("\(problem.location.map { "\($0.file): " } ?? "")\(problem.message)") }
         var unformatted = 0
         for file in try workspace.repository.select(paths, from: contents.files) {
-            switch formatting.format(file) {
-            case .unchanged:
-                continue
+            switch Formatting(config: workspace.config).format(file) {
+            case .unchanged: continue
             case .refused(let reason):
                 Output.error(reason)
                 failed += 1
-            case .formatted(let bytes):
+            case .formatted where check:
                 unformatted += 1
-                guard !check else {
-                    Output.standardOutput(file.path + "\n")
-                    continue
-                }
+                Output.standardOutput(file.path + "\n")
+            case .formatted(let bytes):
                 do {
-                    try workspace.write(bytes, to: file.path)
+                    try workspace.repository.write(bytes, to: file.path)
                     Output.standardOutput("formatted \(file.path)\n")
                 } catch {
                     Output.standardError(Termination.message(for: error, colored: false))
@@ -52,6 +42,6 @@ struct FmtCommand: AsyncParsableCommand {
                 }
             }
         }
-        if failed > 0 || (check && unformatted > 0) { throw ExitStatus.failure }
+        if failed > 0 || unformatted > 0 { throw ExitStatus.failure }
     }
 }

@@ -10,31 +10,19 @@ struct ImportCommand: AsyncParsableCommand {
             After 'segctl import --all', 'segctl plan' shows no changes. Files that already \
             declare a segment are not overwritten unless --force. The files are validated \
             before anything is written: remote IDs that the configured formats reject are \
-            reported, with a format that would accept them, and nothing is written unless \
-            --allow-invalid.
+            reported with a format that would accept them, and nothing is written unless \
+            --allow-invalid. A complete family of ConfigCat shards becomes one file.
             """
     )
 
     @ParentCommand var root: Segctl
     @OptionGroup var remoteOptions: RemoteOptions
-
-    @Flag(help: "Import every remote segment.")
-    var all = false
-
-    @Flag(help: "Overwrite the files of segments that are already declared.")
-    var force = false
-
-    @Flag(help: "Do not write labels as comments after member IDs.")
-    var noLabels = false
-
-    @Flag(help: "Write the files even if what the remote holds does not validate.")
-    var allowInvalid = false
-
-    @Flag(help: "Keep member IDs out of messages (also output.redactMembers, SEGCTL_REDACT_MEMBERS=1).")
-    var redactMembers = false
-
-    @Argument(help: ArgumentHelp("Names of the remote segments to import.", valueName: "name"))
-    var names: [String] = []
+    @Flag(help: "Import every remote segment.") var all = false
+    @Flag(help: "Overwrite the files of segments that are already declared.") var force = false
+    @Flag(help: "Do not write labels as comments after member IDs.") var noLabels = false
+    @Flag(help: "Write the files even if what the remote holds does not validate.") var allowInvalid = false
+    @Flag(help: "Keep member IDs out of messages (also output.redactMembers, SEGCTL_REDACT_MEMBERS=1).") var redactMembers = false
+    @Argument(help: ArgumentHelp("Names of the remote segments to import.", valueName: "name")) var names: [String] = []
 
     func validate() throws {
         if all == !names.isEmpty {
@@ -44,22 +32,20 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let workspace = try Workspace(root)
-        let remote = try remoteOptions.connect(workspace.config).remote
         let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: workspace.config, environment: Workspace.environment)
         let request = Import.Request(names: names, all: all, force: force, labels: !noLabels, allowInvalid: allowInvalid, redactMembers: redact)
-        let result = try await Import.prepare(request, contents: workspace.contents, remote: remote)
+        let result = try await Import.prepare(request, contents: workspace.contents, remote: remoteOptions.connect(workspace.config).remote)
         for warning in result.warnings { Output.warning(warning) }
         for entry in result.entries {
             switch entry {
-            case .refused(let reason):
-                Output.error(reason)
+            case .refused(let reason): Output.error(reason)
             case .write(let file):
-                try workspace.write(Array(file.text.utf8), to: file.path)
+                try workspace.repository.write(Array(file.text.utf8), to: file.path)
                 Output.standardOutput("imported '\(UntrustedText.escaped(file.name))' (\(UntrustedText.escaped(file.id))) -> \(file.path)\n")
             }
         }
-        let written = result.writes.count
-        Output.standardOutput("Imported \(written) segment\(written == 1 ? "" : "s")\(result.refusals.isEmpty ? "" : "; \(result.refusals.count) refused").\n")
+        let refused = result.refusals.isEmpty ? "" : "; \(result.refusals.count) refused"
+        Output.standardOutput("Imported \(result.writes.count) segment\(result.writes.count == 1 ? "" : "s")\(refused).\n")
         if !result.refusals.isEmpty { throw ExitStatus.failure }
     }
 }

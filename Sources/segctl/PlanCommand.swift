@@ -20,27 +20,18 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var planOptions: PlanFlags
     @OptionGroup var display: DisplayFlags
     @OptionGroup var time: TimeOptions
-
-    @Option(help: "Output format: text, markdown (a pull-request comment) or json.")
-    var format: PlanFormat = .text
-
-    @Option(help: ArgumentHelp("Also save the plan to <file> for 'segctl apply <file>'.", valueName: "file"))
-    var out: String?
-
-    @Flag(help: "Exit 0 with no changes, 1 on error, 2 when there are changes.")
-    var detailedExitcode = false
+    @Option(help: "Output format: text, markdown (a pull-request comment) or json.") var format: PlanFormat = .text
+    @Option(help: ArgumentHelp("Also save the plan to <file> for 'segctl apply <file>'.", valueName: "file")) var out: String?
+    @Flag(help: "Exit 0 with no changes, 1 on error, 2 when there are changes.") var detailedExitcode = false
 
     func run() async throws {
         let workspace = try Workspace(root)
         let (remote, url) = try remoteOptions.connect(workspace.config)
         var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options(asOf: time.instant))
-        if display.wantsLabels(workspace.config) {
-            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
-        }
         if let out {
-            try workspace.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
+            try workspace.repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }
-        Output.standardOutput(format.render(session.plan, options: display.renderOptions(workspace.config, colored: format == .text && Output.wantsColor())))
+        try await display.show(&session, format: format, config: workspace.config, remote: remote)
         if !session.plan.isApplicable { throw ExitStatus.failure }
         if detailedExitcode && session.plan.hasChanges { throw ExitStatus.usage }
     }

@@ -24,22 +24,16 @@ struct Segctl: AsyncParsableCommand {
         ]
     )
 
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if segctl was started in <dir>.", valueName: "dir"))
-    var directory: String?
-
-    @Option(help: ArgumentHelp("Use <file> instead of segctl.yaml in the working directory.", valueName: "file"))
-    var config: String?
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if segctl was started in <dir>.", valueName: "dir")) var directory: String?
+    @Option(help: ArgumentHelp("Use <file> instead of segctl.yaml in the working directory.", valueName: "file")) var config: String?
 
     /// Parses, runs, and maps every outcome to segctl's exit codes.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
+            // Every segctl command is asynchronous (the root itself only prints its help).
             var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
+            if var asyncCommand = command as? any AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
             end(with: error, detailedExitcode: arguments.contains("--detailed-exitcode"))
         }

@@ -14,17 +14,10 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
-    var format: DiagnosticFormat = .text
-
-    @Flag(help: "Treat warnings as errors.")
-    var strict = false
-
-    @Flag(help: "Also check that every user and company ID exists, through the API's resolve endpoints.")
-    var remote = false
-
-    @Option(help: ArgumentHelp("Refuse segment files larger than <mib> MiB (1 to 4096).", valueName: "mib"))
-    var maxFileSize: Int = Repository.defaultMaxFileSize >> 20
+    @Option(help: "Output format: text, json or github (GitHub Actions annotations).") var format: DiagnosticFormat = .text
+    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Flag(help: "Also check that every user and company ID exists, through the API's resolve endpoints.") var remote = false
+    @Option(help: ArgumentHelp("Refuse segment files larger than <mib> MiB (1 to 4096).", valueName: "mib")) var maxFileSize: Int = Repository.defaultMaxFileSize >> 20
 
     func validate() throws {
         guard (1...4096).contains(maxFileSize) else { throw ValidationError("--max-file-size must be between 1 and 4096 (MiB)") }

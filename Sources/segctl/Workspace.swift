@@ -17,15 +17,6 @@ struct Workspace {
         repository.maxFileSize = maxFileSize
     }
 
-    /// Writes `bytes` to the display path `path`, atomically.
-    func write(_ bytes: [UInt8], to path: String) throws(SegctlError) {
-        do {
-            try FileSystem.writeAtomically(bytes, to: repository.absolutePath(path))
-        } catch {
-            throw .failed("cannot write \(path): \(error.reason)")
-        }
-    }
-
     /// The environment segctl runs in.
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 }

@@ -136,7 +136,7 @@ struct HardeningTests {
         let zero = try await dir.segctl(["members", "set", "beta-testers", "--from-file", "/dev/zero"])
         #expect(zero.status == 1)
         #expect(zero.stderr == "segctl: error: cannot read /dev/zero: not a regular file (a device, pipe or socket); refusing to read it\n")
-        let big = try Data(count: 100 << 20)
+        let big = Data(count: 100 << 20)
         try big.write(to: URL(fileURLWithPath: dir.root + "/segctl.yaml"))
         let config = try await dir.segctl(["validate"])
         #expect(config.status == 2)

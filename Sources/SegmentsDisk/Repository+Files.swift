@@ -28,3 +28,23 @@ extension Repository {
         return selected
     }
 }
+
+extension Repository {
+    /// Writes `bytes` to the display path `path`, atomically.
+    public func write(_ bytes: [UInt8], to path: String) throws(SegctlError) {
+        do {
+            try FileSystem.writeAtomically(bytes, to: absolutePath(path))
+        } catch {
+            throw .failed("cannot write \(path): \(error.reason)")
+        }
+    }
+
+    /// The regular file at the display path `path`, at most `limit` bytes; `what` names it in the error.
+    public func read(_ path: String, limit: Int, what: String) throws(SegctlError) -> [UInt8] {
+        do {
+            return try FileSystem.read(absolutePath(path), limit: limit)
+        } catch {
+            throw .failed("cannot read \(what) \(path): \(error.reason)")
+        }
+    }
+}
