@@ -24,6 +24,7 @@ public struct Planner: Sendable {
         var claimed = Set<String>()
         var surplus: [RemoteSegment] = []
         var shardWarnings: [String: String] = [:]
+        var shardFamilyIDs = Set<String>()
         var matches: [(SegmentDeclaration, RemoteSegment?)] = []
         let shards = config.schema.shardedList.map { ShardPlanning(key: $0, remote: remote) }
         if let shards {
@@ -31,6 +32,13 @@ public struct Planner: Sendable {
                 let (pairs, extra, warning) = shards.match(declaration, claimed: &claimed)
                 matches += pairs
                 surplus += extra
+                shardFamilyIDs.formUnion((pairs.compactMap(\.1) + extra).map(\.id))
+                // Mass removal is judged on the logical segment: items moving between shards stay.
+                let (before, after) = shards.logicalMembers(declaration, pairs: pairs, surplus: extra, asOf: options.asOf)
+                let removed = before.subtracting(after).count
+                if !options.allowMassRemoval, MassRemoval.applies(removed: removed, before: before.count) {
+                    problems.append(MassRemoval.problem(segment: declaration.name, key: shards.key, removed: removed, before: before.count, file: declaration.file))
+                }
                 if let warning, let first = pairs.first {
                     shardWarnings[first.0.name] = warning
                     notices.append(warning)
@@ -51,7 +59,7 @@ public struct Planner: Sendable {
             return delete
         }
         flagProbableRenames(creates: &creates, unmanaged: unclaimed, prune: prune, notices: &notices)
-        problems += safety(deletes: deletes, updates: updates, remoteCount: remote.count, desired: desired)
+        problems += safety(deletes: deletes, updates: updates.filter { !shardFamilyIDs.contains($0.segmentID ?? "") }, remoteCount: remote.count, desired: desired)
         creates.sort { Self.order($0.name, "") < Self.order($1.name, "") }
         updates.sort { Self.order($0.name, $0.segmentID ?? "") < Self.order($1.name, $1.segmentID ?? "") }
         deletes.sort { Self.order($0.name, $0.segmentID ?? "") < Self.order($1.name, $1.segmentID ?? "") }

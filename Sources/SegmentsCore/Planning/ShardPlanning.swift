@@ -44,6 +44,14 @@ struct ShardPlanning {
         return (pairs, surplus, warning)
     }
 
+    /// The members of the logical segment before (across the matched and surplus shards) and
+    /// after (the file, at `instant`): items that only move between shards are not removed.
+    func logicalMembers(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (before: Set<String>, after: Set<String>) {
+        var before = Set<String>()
+        for segment in pairs.compactMap(\.1) + surplus { before.formUnion(segment.state[key].listItems ?? []) }
+        return (before, Set(declaration.state(asOf: instant)[key].listItems ?? []))
+    }
+
     /// For an unsharded file with no remote segment of its name: the family it was split into
     /// before (its first shard becomes the segment again, the others are surplus).
     func unsharded(_ declaration: SegmentDeclaration, claimed: inout Set<String>) -> (segment: RemoteSegment, surplus: [RemoteSegment])? {

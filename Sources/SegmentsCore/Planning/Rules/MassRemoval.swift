@@ -15,7 +15,12 @@ public enum MassRemoval {
     /// The problem for `change`'s `member` list, if it is a mass removal.
     static func problem(_ change: Change, _ member: Change.MemberChange) -> Diagnostic? {
         guard applies(removed: member.removed.count, before: member.countBefore) else { return nil }
-        let extent = member.removed.count == member.countBefore ? "all \(member.countBefore)" : "\(member.removed.count) of \(member.countBefore)"
-        return .error(id, "refusing to remove \(extent) members of '\(UntrustedText.escaped(change.name))' (\(member.key)), more than half; if that is intended, run again with --allow-mass-removal", at: change.file.map { SourceLocation(file: $0, line: 1, column: 1) })
+        return problem(segment: change.name, key: member.key, removed: member.removed.count, before: member.countBefore, file: change.file)
+    }
+
+    /// The problem of removing `removed` of the `before` members of list `key` of `segment`.
+    static func problem(segment: String, key: String, removed: Int, before: Int, file: String?) -> Diagnostic {
+        let extent = removed == before ? "all \(before)" : "\(removed) of \(before)"
+        return .error(id, "refusing to remove \(extent) members of '\(UntrustedText.escaped(segment))' (\(key)), more than half; if that is intended, run again with --allow-mass-removal", at: file.map { SourceLocation(file: $0, line: 1, column: 1) })
     }
 }
