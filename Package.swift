@@ -68,8 +68,12 @@ let package = Package(
                 "SegmentsClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: [.plugin(name: "BuildInfoPlugin")]
         ),
+        // `segctl --version`: the version in VERSION plus the git commit, generated at build time.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool(), dependencies: ["BuildInfoGenerator"]),
+        .executableTarget(name: "BuildInfoGenerator"),
         .executableTarget(
             name: "segments-server",
             dependencies: [

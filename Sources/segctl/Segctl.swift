@@ -17,7 +17,7 @@ struct Segctl: AsyncParsableCommand {
             2 usage or configuration error; with plan --detailed-exitcode, 2 means changes \
             are present and every error exits 1.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionDescription,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ImportCommand.self,
             MembersCommand.self, FmtCommand.self, SchemaCommand.self,

@@ -1,6 +1,13 @@
 /// GitHub Actions workflow commands (`::error file=...,line=...,col=...,title=...::message`),
 /// which pull-request reviews show inline on the lines concerned.
+///
+/// GitHub turns at most `annotationLimit` errors and as many warnings of one step into
+/// annotations and drops the rest silently. Every problem is still printed (the log shows them
+/// all); when some are beyond the limit, a `::notice::` and the summary line say how many.
 public struct GitHubDiagnosticReporter: DiagnosticReporter {
+    /// The most error annotations, and the most warning annotations, GitHub shows for a step.
+    public static let annotationLimit = 10
+
     /// Creates a reporter.
     public init() {}
 
@@ -21,8 +28,23 @@ public struct GitHubDiagnosticReporter: DiagnosticReporter {
             let command = diagnostic.severity == .error ? "error" : "warning"
             out += "::\(command) \(properties.joined(separator: ","))::\(UntrustedText.escaped(Self.escapeData(message)))\n"
         }
-        out += summary.sentence + "\n"
+        let hidden = Self.beyondLimit(diagnostics)
+        guard !hidden.isEmpty else {
+            return out + summary.sentence + "\n"
+        }
+        let limit = Self.annotationLimit
+        out += "::notice title=\(Self.escapeProperty("more problems than annotations"))::"
+        out += Self.escapeData("GitHub shows at most \(limit) error and \(limit) warning annotations per step; \(hidden) beyond that are listed only in this step's log") + "\n"
+        out += "\(summary.sentence) (\(hidden) not shown as annotations)\n"
         return out
+    }
+
+    /// `3 errors and 1 warning`: the problems GitHub will not show as annotations, or "" if none.
+    static func beyondLimit(_ diagnostics: [Diagnostic]) -> String {
+        let errors = max(0, diagnostics.count { $0.severity == .error } - annotationLimit)
+        let warnings = max(0, diagnostics.count { $0.severity == .warning } - annotationLimit)
+        let parts = [(errors, "error"), (warnings, "warning")].filter { $0.0 > 0 }
+        return parts.map { DiagnosticSummary.count($0.0, $0.1) }.joined(separator: " and ")
     }
 
     /// Escapes a command's message as the runner expects.

@@ -1,0 +1,1 @@
+../../Sources/BuildInfoGenerator/GitCheckout.swift
