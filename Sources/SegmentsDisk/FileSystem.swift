@@ -163,6 +163,15 @@ public enum FileSystem {
         }
     }
 
+    /// Appends `text` to the file at `path`, creating it if needed.
+    public static func append(_ text: String, to path: String) throws(Failure) {
+        var text = text
+        let result: Result<Void, Platform.Failure> = text.withUTF8 { buffer in
+            Result { () throws(Platform.Failure) in try Platform.append(UnsafeRawBufferPointer(buffer), to: path) }
+        }
+        if case .failure(let error) = result { throw Failure(error) }
+    }
+
     /// The current working directory.
     public static func currentDirectory() -> String {
         Platform.currentDirectory()

@@ -135,6 +135,14 @@ public enum Platform {
         return names
     }
 
+    /// Appends `bytes` to the file at `path`, creating it if needed (a CI step summary).
+    public static func append(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw lastFailure() }
+        defer { close(descriptor) }
+        try write(descriptor, bytes)
+    }
+
     /// Creates a new file from `template` (ending in `XXXXXX`); returns its descriptor and path.
     public static func makeTemporaryFile(_ template: String) throws(Failure) -> (descriptor: Int32, path: String) {
         var buffer = Array(template.utf8CString)

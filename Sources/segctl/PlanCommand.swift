@@ -20,6 +20,7 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var planOptions: PlanFlags
     @OptionGroup var display: DisplayFlags
     @OptionGroup var time: TimeOptions
+    @OptionGroup var stepSummary: StepSummary
     @Option(help: "Output format: text, markdown (a pull-request comment) or json.") var format: PlanFormat = .text
     @Option(help: ArgumentHelp("Also save the plan to <file> for 'segctl apply <file>'.", valueName: "file")) var out: String?
     @Flag(help: "Exit 0 with no changes, 1 on error, 2 when there are changes.") var detailedExitcode = false
@@ -31,7 +32,8 @@ struct PlanCommand: AsyncParsableCommand {
         if let out {
             try workspace.repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }
-        try await display.show(&session, format: format, config: workspace.config, remote: remote)
+        let options = try await display.show(&session, format: format, config: workspace.config, remote: remote)
+        stepSummary.append(PlanFormat.markdown.render(session.plan, options: options))
         if !session.plan.isApplicable { throw ExitStatus.failure }
         if detailedExitcode && session.plan.hasChanges { throw ExitStatus.usage }
     }

@@ -13,8 +13,9 @@ struct ValidateCommand: AsyncParsableCommand {
     @ParentCommand var root: Segctl
     @OptionGroup var remoteOptions: RemoteOptions
     @OptionGroup var time: TimeOptions
+    @OptionGroup var stepSummary: StepSummary
 
-    @Option(help: "Output format: text, json or github (GitHub Actions annotations).") var format: DiagnosticFormat = .text
+    @Option(help: "Output format: text, json, github (GitHub Actions annotations) or junit (JUnit XML).") var format: DiagnosticFormat = .text
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Flag(help: "Also check that every user and company ID exists, through the API's resolve endpoints.") var remote = false
     @Option(help: ArgumentHelp("Refuse segment files larger than <mib> MiB (1 to 4096).", valueName: "mib")) var maxFileSize: Int = Repository.defaultMaxFileSize >> 20
@@ -39,7 +40,8 @@ struct ValidateCommand: AsyncParsableCommand {
             let found = try await RemoteExistenceRule.check(report.segments, target: workspace.config.target, remote: remoteOptions.connect(workspace.config).remote)
             report.diagnostics = Diagnostic.sorted(report.diagnostics + found)
         }
-        Output.standardOutput(reporter.report(report.diagnostics, summary: report.summary))
+        Output.standardOutput(format.reporter(colored: Output.wantsColor(), files: report.files, strict: strict).report(report.diagnostics, summary: report.summary))
+        stepSummary.append(MarkdownDiagnosticReporter().report(report.diagnostics, summary: report.summary))
         if report.summary.fails(strict: strict) { throw ExitStatus.failure }
     }
 }

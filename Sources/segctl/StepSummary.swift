@@ -1,0 +1,18 @@
+import ArgumentParser
+import SegmentsDisk
+
+/// `--no-step-summary`: in GitHub Actions (`GITHUB_STEP_SUMMARY` set), validate and plan
+/// append their report to the job summary unless told not to.
+struct StepSummary: ParsableArguments {
+    @Flag(help: "Do not append the report to GitHub's job summary ($GITHUB_STEP_SUMMARY).") var noStepSummary = false
+
+    /// Appends `markdown` to the job summary, if there is one; a failure is a warning.
+    func append(_ markdown: @autoclosure () -> String) {
+        guard !noStepSummary, let path = Workspace.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        do {
+            try FileSystem.append(markdown() + "\n", to: path)
+        } catch {
+            Output.warning("could not append to the job summary \(path): \(error.reason)")
+        }
+    }
+}
