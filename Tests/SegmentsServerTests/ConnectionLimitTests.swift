@@ -33,15 +33,19 @@ import Testing
         }
     }
 
-    /// With the server full of idle sockets, a new client still gets in: the socket idle
-    /// longest is closed to make room, and the rest stay open.
+    /// With the server full of idle keep-alive connections, a new client still gets in: the
+    /// one idle longest is closed to make room, and the rest stay open.
     @Test(.timeLimit(.minutes(2)))
     func aFullServerClosesTheLongestIdleConnectionToAdmitANewOne() async throws {
+        let keepAlive = Self.request.replacingOccurrences(of: "Connection: close", with: "Connection: keep-alive")
         try await ServerProcess.withServer(["--max-connections", "10"]) { port in
             var idle: [RawConnection] = []
             for _ in 0..<10 {
-                idle.append(try RawConnection(port: port))
-                try await Task.sleep(for: .milliseconds(20))
+                let connection = try RawConnection(port: port)
+                try connection.write(keepAlive)
+                let response = connection.readResponse(within: .seconds(10))
+                #expect(response?.hasPrefix("HTTP/1.1 200 OK\r\n") == true, "\(response ?? "no response")")
+                idle.append(connection)
             }
             let response = try Self.get(port: port)
             #expect(response?.hasPrefix("HTTP/1.1 200 OK\r\n") == true, "\(response ?? "no response")")

@@ -180,33 +180,45 @@ import Testing
         }
     }
 
-    /// The attack: 5 KB of arrays nested 509 deep cost seconds of CPU each, and two at once
-    /// stalled every other request. Now eight are refused, and a list served, within a second.
-    @Test(.timeLimit(.minutes(1)))
-    func deeplyNestedBodiesAreRefusedWithinMilliseconds() async throws {
+    /// The attack: 5 KB of arrays nested 509 deep cost about a second of CPU each in a debug
+    /// build (8 s reported from the field), and two at once stalled every other request. Now
+    /// eight of them, with a list served alongside, take about as long as eight trivial bad
+    /// bodies: timed against that baseline, so a busy machine does not fail the test.
+    @Test(.timeLimit(.minutes(2)))
+    func deeplyNestedBodiesCostNoMoreThanTrivialOnes() async throws {
         let depth = 509
-        let body = String(repeating: #"["user-1", "#, count: depth) + #""user-2""# + String(repeating: "]", count: depth)
-        #expect(body.utf8.count > 5000)
+        let deep = String(repeating: #"["user-1", "#, count: depth) + #""user-2""# + String(repeating: "]", count: depth)
+        #expect(deep.utf8.count > 5000)
         try await TestServer.run { client in
             _ = try await client.createSegment(#"{"name": "bystander"}"#)
-            let elapsed = try await ContinuousClock().measure {
-                try await withThrowingTaskGroup(of: APIResponse.self) { group in
-                    for _ in 0..<4 {
-                        group.addTask { try await client.call(.post, base, json: body) }
-                        group.addTask { try await client.call(.put, "\(base)/cnonexistent000000000000000", json: #"{"userIds": \#(body)}"#) }
+            let trivial = try await Self.timeEightBadBodiesAndAList("[1]", client: client)
+            let nested = try await Self.timeEightBadBodiesAndAList(deep, client: client)
+            #expect(nested < trivial * 4 + .milliseconds(300), "nested: \(nested), trivial: \(trivial)")
+            #expect(try await client.call(.post, base, json: deep).errorMessage == Self.tooDeep)
+        }
+    }
+
+    /// Sends `body` four times as a create and four times as an update's `userIds`, together
+    /// with a list request; checks the answers and returns how long they all took.
+    static func timeEightBadBodiesAndAList(_ body: String, client: any TestClientProtocol) async throws -> Duration {
+        try await ContinuousClock().measure {
+            try await withThrowingTaskGroup(of: APIResponse.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try await client.call(.post, TestServer.base, json: body) }
+                    group.addTask {
+                        try await client.call(.put, "\(TestServer.base)/cnonexistent000000000000000", json: #"{"userIds": \#(body)}"#)
                     }
-                    group.addTask { try await client.call(.get, base) }
-                    for try await response in group {
-                        if response.status == .ok {
-                            #expect(response.objects.count == 1)
-                        } else {
-                            #expect(response.status == .badRequest)
-                            #expect(response.errorMessage == Self.tooDeep)
-                        }
+                }
+                group.addTask { try await client.call(.get, TestServer.base) }
+                for try await response in group {
+                    if response.status == .ok {
+                        #expect(response.objects.count == 1)
+                    } else {
+                        #expect(response.status == .badRequest)
+                        #expect(response.isErrorShaped)
                     }
                 }
             }
-            #expect(elapsed < .seconds(1), "took \(elapsed)")
         }
     }
 

@@ -81,6 +81,29 @@ final class RawConnection {
         }
     }
 
+    /// One whole response (head and `Content-Length` bytes of body) on a connection the server
+    /// keeps open, or nil when it does not arrive within `limit`.
+    func readResponse(within limit: Duration) -> String? {
+        let deadline = ContinuousClock.now + limit
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            let text = String(decoding: received, as: UTF8.self)
+            if let end = text.range(of: "\r\n\r\n") {
+                let length = text[..<end.lowerBound].split(separator: "\r\n")
+                    .first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).drop { $0 == " " }) } ?? 0
+                if text[end.upperBound...].utf8.count >= length { return text }
+            }
+            var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 100) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return nil }
+            received += buffer[..<count]
+        }
+        return nil
+    }
+
     /// Whether the server has closed the connection, checked without waiting.
     var isClosedByPeer: Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
