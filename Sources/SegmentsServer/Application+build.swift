@@ -1,5 +1,7 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import SegmentsCore
 import SegmentsDisk
 
@@ -19,7 +21,7 @@ public func buildApplication(
 
     let store = try SegmentStore(path: options.databasePath)
     if let path = options.directoryFile {
-        try await store.loadDirectory(try readDirectoryFile(path))
+        try await store.loadDirectory(try readDirectoryFile(path, limit: options.maxDirectorySize))
         let counts = try await store.directoryCounts()
         logger.info(
             "loaded directory \(path): \(counts.companies) companies, \(counts.users) users, \(counts.tokens) tokens, \(counts.featureFlags) feature flags")
@@ -29,8 +31,13 @@ public func buildApplication(
     }
     let credentials = CredentialRegistry(directory: try await store.credentials(), bootstrapToken: options.superAdminToken)
     let router = buildRouter(store: store, credentials: credentials, maxBodySize: options.maxBodySize)
+    let limiter = ConnectionLimiter(maxConnections: options.maxConnections)
+    let http = HTTP1Channel.Configuration(
+        additionalChannelHandlers: [ConnectionSlotHandler(limiter: limiter)],
+        idleTimeout: options.idleTimeout.map(TimeAmount.init))
     return Application(
         router: router,
+        server: .http1(configuration: http),
         configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
         onServerRunning: { channel in
             await onListening(channel.localAddress?.port ?? options.port)
@@ -51,10 +58,11 @@ func buildRouter(store: SegmentStore, credentials: CredentialRegistry, maxBodySi
     return router
 }
 
-/// The directory file's bytes, or a `DirectoryFileError` saying why they cannot be read.
-private func readDirectoryFile(_ path: String) throws(DirectoryFileError) -> SourceFile {
+/// The directory file's bytes, or a `DirectoryFileError` saying why they cannot be read:
+/// only a regular file of at most `limit` bytes is read (never a device or a FIFO).
+private func readDirectoryFile(_ path: String, limit: Int) throws(DirectoryFileError) -> SourceFile {
     do {
-        return SourceFile(path: path, bytes: try FileSystem.read(path, limit: 64 << 20))
+        return SourceFile(path: path, bytes: try FileSystem.read(path, limit: limit))
     } catch {
         throw DirectoryFileError(diagnostics: [
             .error("unreadable-file", "cannot read the directory file '\(path)': \(error.reason)", at: nil),

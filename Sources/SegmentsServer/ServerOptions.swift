@@ -4,6 +4,22 @@ import Logging
 public struct ServerOptions: Sendable {
     /// The default request body limit: 16 MiB.
     public static let defaultMaxBodySize = 16 * 1024 * 1024
+    /// The default limit on the directory file: 64 MiB.
+    public static let defaultMaxDirectorySize = 64 * 1024 * 1024
+    /// The default time a connection may stay idle: 30 seconds.
+    public static let defaultIdleTimeout = Duration.seconds(30)
+    /// File descriptors kept back from connections for the database, the directory file,
+    /// standard streams and the event loops.
+    public static let reservedFileDescriptors = 128
+    /// The most connections the default allows, whatever the open-file limit.
+    public static let maxDefaultConnections = 4096
+
+    /// The default connection cap: the soft open-file limit less `reservedFileDescriptors`,
+    /// at most `maxDefaultConnections` (and at least 16), so that open connections cannot
+    /// starve the server of descriptors.
+    public static var defaultMaxConnections: Int {
+        min(maxDefaultConnections, max(16, OpenFileLimit.current - reservedFileDescriptors))
+    }
 
     /// The address to bind; loopback unless told otherwise.
     public var host: String
@@ -17,6 +33,13 @@ public struct ServerOptions: Sendable {
     public var superAdminToken: String?
     /// The largest request body accepted, in bytes; larger ones get 413.
     public var maxBodySize: Int
+    /// The largest directory file read, in bytes; a larger one fails the start.
+    public var maxDirectorySize: Int
+    /// How long a connection may stay idle (no request in progress) before it is closed;
+    /// nil keeps idle connections open.
+    public var idleTimeout: Duration?
+    /// The most connections open at once (see `ConnectionLimiter`).
+    public var maxConnections: Int
     /// The least severe level logged.
     public var logLevel: Logger.Level
 
@@ -28,6 +51,9 @@ public struct ServerOptions: Sendable {
         directoryFile: String? = nil,
         superAdminToken: String? = nil,
         maxBodySize: Int = ServerOptions.defaultMaxBodySize,
+        maxDirectorySize: Int = ServerOptions.defaultMaxDirectorySize,
+        idleTimeout: Duration? = ServerOptions.defaultIdleTimeout,
+        maxConnections: Int = ServerOptions.defaultMaxConnections,
         logLevel: Logger.Level = .info
     ) {
         self.host = host
@@ -36,6 +62,9 @@ public struct ServerOptions: Sendable {
         self.directoryFile = directoryFile
         self.superAdminToken = superAdminToken
         self.maxBodySize = maxBodySize
+        self.maxDirectorySize = maxDirectorySize
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
         self.logLevel = logLevel
     }
 
@@ -58,6 +87,7 @@ extension ServerOptions: CustomStringConvertible {
     public var description: String {
         "ServerOptions(host: \(host), port: \(port), databasePath: \(databasePath ?? "in-memory"), "
             + "directoryFile: \(directoryFile ?? "none"), superAdminToken: \(superAdminToken == nil ? "unset" : "<redacted>"), "
-            + "maxBodySize: \(maxBodySize), logLevel: \(logLevel))"
+            + "maxBodySize: \(maxBodySize), maxDirectorySize: \(maxDirectorySize), "
+            + "idleTimeout: \(idleTimeout.map { "\($0)" } ?? "none"), maxConnections: \(maxConnections), logLevel: \(logLevel))"
     }
 }

@@ -38,6 +38,22 @@ struct SegmentsServerCommand: AsyncParsableCommand {
     var maxBodySize = ServerOptions.defaultMaxBodySize
 
     @Option(
+        help: ArgumentHelp(
+            "The largest directory file read; only a regular file is read, never a device or a pipe (default: 64MiB).",
+            valueName: "size"),
+        transform: parseByteCount)
+    var maxDirectorySize = ServerOptions.defaultMaxDirectorySize
+
+    @Option(help: ArgumentHelp("Seconds a connection may stay idle (no request in progress) before it is closed.", valueName: "seconds"))
+    var idleTimeout = 30
+
+    @Option(help: ArgumentHelp(
+        "The most connections open at once; when full, the connection idle longest is closed to admit a new one. "
+            + "The default is the open-file limit less \(ServerOptions.reservedFileDescriptors), at most \(ServerOptions.maxDefaultConnections).",
+        valueName: "count"))
+    var maxConnections = ServerOptions.defaultMaxConnections
+
+    @Option(
         help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default: info).", valueName: "level"),
         transform: parseLogLevel)
     var logLevel = Logger.Level.info
@@ -48,6 +64,12 @@ struct SegmentsServerCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535")
+        }
+        guard idleTimeout >= 1 else {
+            throw ValidationError("--idle-timeout must be at least 1 second")
+        }
+        guard maxConnections >= 1 else {
+            throw ValidationError("--max-connections must be at least 1")
         }
     }
 
@@ -61,7 +83,8 @@ struct SegmentsServerCommand: AsyncParsableCommand {
         let options = ServerOptions(
             host: host, port: port, databasePath: db, directoryFile: directory,
             superAdminToken: ProcessInfo.processInfo.environment["SEGMENTS_SUPER_ADMIN_TOKEN"],
-            maxBodySize: maxBodySize, logLevel: logLevel)
+            maxBodySize: maxBodySize, maxDirectorySize: maxDirectorySize, idleTimeout: .seconds(idleTimeout),
+            maxConnections: maxConnections, logLevel: logLevel)
         let urlHost = host.contains(":") ? "[\(host)]" : host
         let app: any ApplicationProtocol
         do {

@@ -4,7 +4,8 @@ import SegmentsCore
 ///
 /// Every entry is checked (unknown keys, missing keys, types, duplicate IDs, references to
 /// unknown companies and users) and every problem is collected before the parse fails, each
-/// located by the parser's marks. Messages never quote a token.
+/// located by the parser's marks. Messages never quote a token, and quote other values only
+/// as a short `excerpt`: a file given by mistake (a credentials file) is not replayed.
 struct DirectoryParser {
     private static let sections = ["companies", "users", "tokens", "featureFlags"]
 
@@ -83,14 +84,14 @@ struct DirectoryParser {
         let name = string("name", in: fields, what: "a user")
         let companyID = string("companyId", in: fields, what: "a user", required: false)
         if let companyID, !companies.contains(companyID), let node = fields.values["companyId"] {
-            report(node, "company '\(companyID)' is not in 'companies'", rule: "unknown-reference")
+            report(node, "company '\(companyID.excerpt)' is not in 'companies'", rule: "unknown-reference")
         }
         var role: Directory.Role? = .member
         if let text = string("role", in: fields, what: "a user", required: false), let node = fields.values["role"] {
             role = Directory.Role(rawValue: text)
             if role == nil {
                 let roles = Directory.Role.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
-                report(node, "unknown role '\(text)'; expected \(roles)", rule: "role")
+                report(node, "unknown role '\(text.excerpt)'; expected \(roles)", rule: "role")
             }
         }
         guard let id, let email, let name, let role else { return nil }
@@ -105,7 +106,7 @@ struct DirectoryParser {
         let token = string("token", in: fields, what: "a token")
         let userID = string("userId", in: fields, what: "a token")
         if let userID, !users.contains(userID), let node = fields.values["userId"] {
-            report(node, "user '\(userID)' is not in 'users'", rule: "unknown-reference")
+            report(node, "user '\(userID.excerpt)' is not in 'users'", rule: "unknown-reference")
         }
         guard let token, let userID else { return nil }
         return (Directory.Token(token: token, userID: userID), location(of: "token", in: fields))
@@ -144,10 +145,10 @@ struct DirectoryParser {
                 continue
             }
             if fields.values[name] != nil {
-                report(key, "'\(name)' appears twice in \(what)", rule: "duplicate-key")
+                report(key, "'\(name.excerpt)' appears twice in \(what)", rule: "duplicate-key")
             } else if !allowed.contains(name) {
                 let expected = allowed.map { "'\($0)'" }.joined(separator: ", ")
-                report(key, "unknown key '\(name)' in \(what); expected \(expected)", rule: "unknown-key")
+                report(key, "unknown key '\(name.excerpt)' in \(what); expected \(expected)", rule: "unknown-key")
             } else {
                 fields.values[name] = value
             }
@@ -205,7 +206,7 @@ struct DirectoryParser {
         var first: [String: SourceLocation] = [:]
         for (entry, location) in entries {
             if let earlier = first[entry.identity] {
-                let subject = quoting ? "\(what) '\(entry.identity)'" : "this \(what)"
+                let subject = quoting ? "\(what) '\(entry.identity.excerpt)'" : "this \(what)"
                 diagnostics.append(.error(
                     "duplicate-id", "\(subject) is listed twice (first at line \(earlier.line))",
                     at: location, notes: [.init("first listed here", at: earlier)]))

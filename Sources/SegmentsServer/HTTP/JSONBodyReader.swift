@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Hummingbird
 
 /// Reads a request body of bounded size and parses it as one JSON object.
@@ -24,15 +19,21 @@ struct JSONBodyReader: Sendable {
         guard buffer.readableBytes > 0 else {
             throw APIError.badRequest("request body is empty; expected a JSON object")
         }
-        let value: JSONInput
-        do {
-            value = try JSONDecoder().decode(JSONInput.self, from: Data(buffer.readableBytesView))
-        } catch {
+        let parsed = buffer.withUnsafeReadableBytes { bytes in
+            Result { () throws(JSONBodyParser.Failure) in try JSONBodyParser.members(of: bytes) }
+        }
+        switch parsed {
+        case .success(let members):
+            return JSONObject(members: members)
+        case .failure(.syntax):
             throw APIError.badRequest("request body is not valid JSON")
+        case .failure(.tooDeep):
+            throw APIError.badRequest(
+                "request body nests arrays and objects more than \(JSONBodyParser.maxDepth) levels deep")
+        case .failure(.notAnObject(let phrase)):
+            throw APIError.badRequest("request body must be a JSON object, not \(phrase)")
+        case .failure(.duplicateKey(let key)):
+            throw APIError.badRequest("field '\(key.excerpt)' appears more than once", field: key.excerpt)
         }
-        guard case .object(let members) = value else {
-            throw APIError.badRequest("request body must be a JSON object, not \(value.phrase)")
-        }
-        return JSONObject(members: members)
     }
 }

@@ -1,29 +1,15 @@
-/// A JSON value from a request body, kept loose so each field's type can be checked by hand
+/// A member's value in a request body, kept loose so each field's type can be checked by hand
 /// and reported by name, instead of failing the whole body at the first mismatch.
-enum JSONInput: Decodable, Sendable {
+///
+/// Only what the API reads is kept: scalars whole, an array as its strings, a nested object as
+/// the fact that it is one (no field of the API takes an object).
+enum JSONInput: Sendable {
     case null
     case bool(Bool)
-    case number(Double)
+    case number
     case string(String)
-    case array([JSONInput])
-    case object([String: JSONInput])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode([JSONInput].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONInput].self))
-        }
-    }
+    case array(JSONStringList)
+    case object
 
     /// "a string", "an array", ...: what the value is, for messages about wrong types.
     var phrase: String {

@@ -10,7 +10,7 @@ struct JSONObject: Sendable {
             if readOnly.contains(key) {
                 throw .badRequest("field '\(key)' is read-only and cannot be set", field: key)
             }
-            throw .badRequest("unknown field '\(key)'", field: key)
+            throw .badRequest("unknown field '\(key.excerpt)'", field: key.excerpt)
         }
     }
 
@@ -46,16 +46,11 @@ struct JSONObject: Sendable {
     func strings(_ key: String) throws(APIError) -> [String]? {
         switch members[key] {
         case nil: return nil
-        case .array(let items):
-            var result: [String] = []
-            result.reserveCapacity(items.count)
-            for (index, item) in items.enumerated() {
-                guard case .string(let value) = item else {
-                    throw .badRequest("'\(key)[\(index)]' must be a string, not \(item.phrase)", field: key)
-                }
-                result.append(value)
+        case .array(let list):
+            if let (index, phrase) = list.firstNonString {
+                throw .badRequest("'\(key)[\(index)]' must be a string, not \(phrase)", field: key)
             }
-            return result
+            return list.strings
         case let other?:
             throw .badRequest("'\(key)' must be an array of strings, not \(other.phrase)", field: key)
         }

@@ -12,6 +12,7 @@ extension SegmentChanges {
             if name.isEmpty {
                 throw .badRequest("'name' must not be empty", field: "name")
             }
+            try Self.refuseNUL(in: name, field: "name")
             let length = name.unicodeScalars.count
             if length > Self.maxNameLength {
                 throw .badRequest(
@@ -20,6 +21,7 @@ extension SegmentChanges {
         }
         let description = try body.nullableString("description")
         if case .some(.some(let text)) = description {
+            try Self.refuseNUL(in: text, field: "description")
             let length = text.unicodeScalars.count
             if length > Self.maxDescriptionLength {
                 throw .badRequest(
@@ -33,6 +35,15 @@ extension SegmentChanges {
             isActive: try body.bool("isActive"),
             userIds: try Self.memberList("userIds", in: body),
             companyIds: try Self.memberList("companyIds", in: body))
+    }
+
+    /// SQLite returns text only up to its first NUL, so a name or description holding one would
+    /// come back cut short (and two names differing after it would look alike). Member IDs are
+    /// stored as JSON, escaped, and keep theirs.
+    private static func refuseNUL(in text: String, field: String) throws(APIError) {
+        if text.utf8.contains(0) {
+            throw .badRequest("'\(field)' must not contain the NUL character (\\u0000)", field: field)
+        }
     }
 
     private static func memberList(_ key: String, in body: JSONObject) throws(APIError) -> MemberList? {
