@@ -181,6 +181,20 @@ public enum Platform {
         return String(cString: cwd)
     }
 
+    /// The process's soft limit on open file descriptors (`RLIMIT_NOFILE`), which bounds how
+    /// many connections a server can hold; `Int.max` when unlimited, 1024 (the common default)
+    /// when it cannot be read.
+    public static var openFileLimit: Int {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = Int32(RLIMIT_NOFILE.rawValue)
+        #else
+        let resource = RLIMIT_NOFILE
+        #endif
+        guard getrlimit(resource, &limit) == 0 else { return 1024 }
+        return limit.rlim_cur >= rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
+    }
+
     /// Whether `descriptor` is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1

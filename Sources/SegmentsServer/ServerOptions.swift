@@ -1,4 +1,5 @@
 import Logging
+import SegmentsDisk
 
 /// How to run the server: where to listen, which database and directory to use, and limits.
 public struct ServerOptions: Sendable {
@@ -18,7 +19,7 @@ public struct ServerOptions: Sendable {
     /// at most `maxDefaultConnections` (and at least 16), so that open connections cannot
     /// starve the server of descriptors.
     public static var defaultMaxConnections: Int {
-        min(maxDefaultConnections, max(16, OpenFileLimit.current - reservedFileDescriptors))
+        min(maxDefaultConnections, max(16, Platform.openFileLimit - reservedFileDescriptors))
     }
 
     /// The address to bind; loopback unless told otherwise.
