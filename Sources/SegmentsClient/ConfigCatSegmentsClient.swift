@@ -16,13 +16,19 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     let credentialSource: String
 
     /// Creates a client for `productID` at `endpoint`.
-    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy = RetryPolicy(), logger: Logger) {
+    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, settings: ClientSettings = ClientSettings(), logger: Logger) {
         self.productID = productID
         let encoded = Data("\(user.value):\(password.value)".utf8).base64EncodedString()
         credentialSource = "\(user.source)/\(password.source)"
         let authorization = Secret(encoded, source: credentialSource)
         secrets = [authorization, password, user]
-        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", retry: retry, logger: logger)
+        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", settings: settings, logger: logger)
+    }
+
+    /// Creates a client with the default connect timeout and response limit; the form the CLI
+    /// calls until it passes `ClientSettings`.
+    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy, logger: Logger) {
+        self.init(endpoint: endpoint, productID: productID, user: user, password: password, settings: ClientSettings(retry: retry), logger: logger)
     }
 
     var listPath: String { "/v1/products/\(HTTPReply.pathSegment(productID))/segments" }
@@ -92,7 +98,7 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// to the status line and body text.
     private func check(_ reply: HTTPReply, _ what: String) throws {
         guard !reply.isSuccess else { return }
-        let detail = redact(Self.errorText(reply))
+        let detail = Self.errorText(reply, redact: redact)
         switch reply.status {
         case 401:
             throw ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
@@ -107,10 +113,11 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         }
     }
 
-    /// `name: too long; comparisonValue: required`, or the body's text.
-    static func errorText(_ reply: HTTPReply) -> String {
-        guard !reply.body.isEmpty else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any] {
+    /// `name: too long; comparisonValue: required`, or the body's first characters; redacted
+    /// and escaped.
+    static func errorText(_ reply: HTTPReply, redact: (String) -> String) -> String {
+        guard reply.body.readableBytes > 0 else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body.readableBytesView)) as? [String: Any] {
             var parts: [String] = []
             for key in object.keys.sorted() {
                 if let messages = object[key] as? [String] {
@@ -119,9 +126,9 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
                     parts.append("\(key): \(message)")
                 }
             }
-            if !parts.isEmpty { return parts.joined(separator: "; ") }
+            if !parts.isEmpty { return ServerText.shown(parts.joined(separator: "; "), redact: redact) }
         }
-        return reply.snippet
+        return reply.snippet(redact: redact)
     }
 
     private func redact(_ text: String) -> String {
