@@ -19,6 +19,20 @@ struct HTTPReply: Sendable {
         }
     }
 
+    /// The body read by a byte-level `decoder`, or an error that says what came instead and
+    /// where the decoder stopped.
+    func decode<T>(_ what: String, redact: (String) -> String, with decoder: (UnsafeRawBufferPointer) throws(JSONScanner.Failure) -> T) throws(ClientError) -> T {
+        let result = body.withUnsafeReadableBytes { bytes in
+            Result { () throws(JSONScanner.Failure) -> T in try decoder(bytes) }
+        }
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let failure):
+            throw badResponse(what, detail: "at byte \(failure.offset): \(failure.reason)", redact: redact)
+        }
+    }
+
     /// A body that is not what `what` answers: the content type and the body's first
     /// characters (through `redact`, then escaped), and `detail` for a JSON body.
     func badResponse(_ what: String, detail: String?, redact: (String) -> String) -> ClientError {

@@ -29,7 +29,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
 
     public func listSegments() async throws -> [RemoteSegment] {
         let reply = try await send(.GET, Self.basePath, idempotent: true)
-        return try reply.decode([PlatformWireFormat.Segment].self, "GET \(Self.basePath)", redact: token.redact).map(\.remote)
+        return try reply.decode("GET \(Self.basePath)", redact: token.redact, with: PlatformListDecoder.decode)
     }
 
     public func fetchSegment(id: String) async throws -> RemoteSegment? {
