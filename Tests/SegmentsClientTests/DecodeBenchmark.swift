@@ -4,7 +4,7 @@ import SegmentsCore
 import Testing
 
 /// Times one decoder on a generated platform list of the size at scale (by default 100,000
-/// segments holding 10,000,000 member IDs, about 200 MB). Run by `scripts/bench-decode` in a
+/// segments holding 10,000,000 member IDs, about 225 MB). Run by `scripts/bench-decode` in a
 /// release build, one decoder per process so each peak memory figure is its own; skipped in
 /// ordinary test runs.
 struct DecodeBenchmark {
