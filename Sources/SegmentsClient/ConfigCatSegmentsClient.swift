@@ -12,54 +12,93 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     let productID: String
     let secrets: [Secret]
     let credentialSource: String
+    let cache: ConfigCatSegmentCache?
 
     /// Creates a client for `productID` at `endpoint`.
-    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy = RetryPolicy(), logger: Logger) {
+    ///
+    /// With a `cacheDirectory`, full segments are kept there between runs (see
+    /// `ConfigCatSegmentCache`: no credentials; sensitive comparison values stay hashed as
+    /// ConfigCat returns them), and listing fetches only the segments changed since; nil
+    /// fetches every segment every time.
+    public init(
+        endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret,
+        settings: ClientSettings = ClientSettings(), cacheDirectory: String? = nil, logger: Logger
+    ) {
         self.productID = productID
         let encoded = Data("\(user.value):\(password.value)".utf8).base64EncodedString()
         credentialSource = "\(user.source)/\(password.source)"
         let authorization = Secret(encoded, source: credentialSource)
         secrets = [authorization, password, user]
-        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", retry: retry, logger: logger)
+        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", settings: settings, logger: logger)
+        cache = cacheDirectory.map { ConfigCatSegmentCache(directory: $0, baseURL: endpoint.baseURL, productID: productID, logger: logger) }
+    }
+
+    /// Creates a client with the default connect timeout and response limit and no cache; the
+    /// form the CLI calls until it passes `ClientSettings` and a cache directory.
+    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy, logger: Logger) {
+        self.init(endpoint: endpoint, productID: productID, user: user, password: password, settings: ClientSettings(retry: retry), logger: logger)
     }
 
     var listPath: String { "/v1/products/\(HTTPReply.pathSegment(productID))/segments" }
 
     func segmentPath(_ id: String) -> String { "/v1/segments/\(HTTPReply.pathSegment(id))" }
 
+    /// The list, completed with one GET per segment the cache does not hold at the listed
+    /// `updatedAt`; the cache then holds exactly the listed segments.
     public func listSegments() async throws -> [RemoteSegment] {
         let reply = try await send(.GET, listPath, idempotent: true)
         let listed = try reply.decode([ConfigCatWireFormat.ListedSegment].self, "GET \(listPath)", redact: redact)
-        // The list is thin: one GET per segment, a few at a time.
-        return try await withThrowingTaskGroup(of: (Int, RemoteSegment?).self) { group in
-            var results = [RemoteSegment?](repeating: nil, count: listed.count)
+        let cached = cache?.load() ?? [:]
+        var full = [ConfigCatWireFormat.Segment?](repeating: nil, count: listed.count)
+        var missing: [Int] = []
+        for (index, entry) in listed.enumerated() {
+            if let segment = cached[entry.segmentId], let updatedAt = entry.updatedAt, segment.updatedAt == updatedAt {
+                full[index] = segment
+            } else {
+                missing.append(index)
+            }
+        }
+        for (index, segment) in try await fetch(missing.map { listed[$0].segmentId }).enumerated() {
+            full[missing[index]] = segment
+        }
+        if let cache, !missing.isEmpty || cached.count != listed.count - missing.count {
+            cache.save(full.compactMap { $0 })
+        }
+        return zip(full, listed).compactMap { segment, entry in segment?.remote(usage: entry.usage) }
+    }
+
+    /// The full segments `ids`, a few requests at a time; nil for one deleted meanwhile.
+    func fetch(_ ids: [String]) async throws -> [ConfigCatWireFormat.Segment?] {
+        try await withThrowingTaskGroup(of: (Int, ConfigCatWireFormat.Segment?).self) { group in
+            var results = [ConfigCatWireFormat.Segment?](repeating: nil, count: ids.count)
             var next = 0
             func startNext() {
-                guard next < listed.count else { return }
+                guard next < ids.count else { return }
                 let index = next
-                let entry = listed[index]
+                let id = ids[index]
                 next += 1
-                group.addTask { (index, try await fetch(id: entry.segmentId, usage: entry.usage)) }
+                group.addTask { (index, try await fetch(id: id)) }
             }
             for _ in 0..<Self.fetchConcurrency { startNext() }
             while let (index, segment) = try await group.next() {
                 results[index] = segment
                 startNext()
             }
-            return results.compactMap { $0 }
+            return results
         }
     }
 
+    /// Always from the server, never the cache: apply checks versions with it.
     public func fetchSegment(id: String) async throws -> RemoteSegment? {
-        try await fetch(id: id, usage: nil)
+        try await fetch(id: id)?.remote(usage: nil)
     }
 
-    func fetch(id: String, usage: Int?) async throws -> RemoteSegment? {
+    func fetch(id: String) async throws -> ConfigCatWireFormat.Segment? {
         let path = segmentPath(id)
         let reply = try await transport.send(.GET, path, idempotent: true)
         if reply.status == 404 { return nil }
         try check(reply, "GET \(path)")
-        return try reply.decode(ConfigCatWireFormat.Segment.self, "GET \(path)", redact: redact).remote(usage: usage)
+        return try reply.decode(ConfigCatWireFormat.Segment.self, "GET \(path)", redact: redact)
     }
 
     public func createSegment(_ state: SegmentState) async throws -> String {
@@ -90,7 +129,7 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// to the status line and body text.
     private func check(_ reply: HTTPReply, _ what: String) throws {
         guard !reply.isSuccess else { return }
-        let detail = redact(Self.errorText(reply))
+        let detail = Self.errorText(reply, redact: redact)
         switch reply.status {
         case 401:
             throw ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
@@ -105,10 +144,11 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         }
     }
 
-    /// `name: too long; comparisonValue: required`, or the body's text.
-    static func errorText(_ reply: HTTPReply) -> String {
-        guard !reply.body.isEmpty else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any] {
+    /// `name: too long; comparisonValue: required`, or the body's first characters; redacted
+    /// and escaped.
+    static func errorText(_ reply: HTTPReply, redact: (String) -> String) -> String {
+        guard reply.body.readableBytes > 0 else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body.readableBytesView)) as? [String: Any] {
             var parts: [String] = []
             for key in object.keys.sorted() {
                 if let messages = object[key] as? [String] {
@@ -117,9 +157,9 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
                     parts.append("\(key): \(message)")
                 }
             }
-            if !parts.isEmpty { return parts.joined(separator: "; ") }
+            if !parts.isEmpty { return ServerText.shown(parts.joined(separator: "; "), redact: redact) }
         }
-        return reply.snippet
+        return reply.snippet(redact: redact)
     }
 
     private func redact(_ text: String) -> String {

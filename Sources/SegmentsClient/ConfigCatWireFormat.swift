@@ -11,8 +11,8 @@ enum ConfigCatWireFormat {
         var usage: Int?
     }
 
-    /// A full segment.
-    struct Segment: Decodable {
+    /// A full segment (also what the segment cache stores).
+    struct Segment: Codable {
         var segmentId: String
         var name: String?
         var description: String?

@@ -1,32 +1,51 @@
 import Foundation
+import NIOCore
 import NIOHTTP1
 
 /// A response, fully read.
 struct HTTPReply: Sendable {
     var status: Int
     var headers: HTTPHeaders
-    var body: [UInt8]
+    var body: ByteBuffer
 
     var isSuccess: Bool { (200..<300).contains(status) }
 
-    /// The body decoded as JSON, or an error that says what came instead (the body's first
-    /// characters pass through `redact` first).
+    /// The body decoded as JSON, or an error that says what came instead.
     func decode<T: Decodable>(_ type: T.Type, _ what: String, redact: (String) -> String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(body))
+            return try JSONDecoder().decode(type, from: Data(body.readableBytesView))
         } catch {
-            let contentType = headers.first(name: "Content-Type") ?? "no content type"
-            let kind = contentType.contains("json") ? "an unexpected JSON shape" : "a non-JSON body (\(contentType))"
-            throw ClientError(.badResponse, "\(what): HTTP \(status) with \(kind): \(redact(snippet))", status: status)
+            throw badResponse(what, detail: nil, redact: redact)
         }
     }
 
-    /// The first characters of the body, on one line, quoted.
-    var snippet: String {
-        let text = String(decoding: body.prefix(200), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-        if text.isEmpty { return "(empty body)" }
-        return body.count > 200 ? "\"\(text)...\"" : "\"\(text)\""
+    /// The body read by a byte-level `decoder`, or an error that says what came instead and
+    /// where the decoder stopped.
+    func decode<T>(_ what: String, redact: (String) -> String, with decoder: (UnsafeRawBufferPointer) throws(JSONScanner.Failure) -> T) throws(ClientError) -> T {
+        let result = body.withUnsafeReadableBytes { bytes in
+            Result { () throws(JSONScanner.Failure) -> T in try decoder(bytes) }
+        }
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let failure):
+            throw badResponse(what, detail: "at byte \(failure.offset): \(failure.reason)", redact: redact)
+        }
+    }
+
+    /// A body that is not what `what` answers: the content type and the body's first
+    /// characters (through `redact`, then escaped), and `detail` for a JSON body.
+    func badResponse(_ what: String, detail: String?, redact: (String) -> String) -> ClientError {
+        let contentType = headers.first(name: "Content-Type") ?? "no content type"
+        let kind = contentType.contains("json")
+            ? "an unexpected JSON shape\(detail.map { " (\($0))" } ?? "")"
+            : "a non-JSON body (\(ServerText.shown(contentType, limit: 100)))"
+        return ClientError(.badResponse, "\(what): HTTP \(status) with \(kind): \(snippet(redact: redact))", status: status)
+    }
+
+    /// The body's first characters, quoted, safe to print.
+    func snippet(redact: (String) -> String) -> String {
+        ServerText.snippet(body, redact: redact)
     }
 
     /// `id` as one path segment.

@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import SegmentsCore
 
 /// Sends requests with retries, timeouts and rate-limit pacing; the one place that knows
@@ -12,16 +11,39 @@ struct HTTPTransport: Sendable {
     let baseURL: String
     let authorization: Secret
     let authorizationScheme: String
-    let retry: RetryPolicy
+    let settings: ClientSettings
     let logger: Logger
     let gate = RateLimitGate()
-    /// Largest response body read (a list of 10,000 segments is tens of MB).
-    let maxResponseSize = 512 << 20
+    let client: HTTPClient
+    /// `host:port` of the base URL, for connection errors.
+    let hostAndPort: String
 
     /// Whether a failed attempt may have reached the server.
     enum Reach {
         case notSent, maybeSent
     }
+
+    /// How an attempt failed before a whole response was read, where AsyncHTTPClient has no
+    /// error of its own for it.
+    enum AttemptFailure: Error {
+        /// No complete response (body included) within the request timeout.
+        case timedOut
+        /// The body is larger than `maxResponseSize`.
+        case tooLarge
+    }
+
+    /// A transport to `baseURL` that authenticates with `authorizationScheme authorization`.
+    init(baseURL: String, authorization: Secret, authorizationScheme: String, settings: ClientSettings, logger: Logger) {
+        self.baseURL = baseURL
+        self.authorization = authorization
+        self.authorizationScheme = authorizationScheme
+        self.settings = settings
+        self.logger = logger
+        client = HTTPClientPool.client(connectTimeout: settings.connectTimeout)
+        hostAndPort = Self.hostAndPort(of: baseURL)
+    }
+
+    var retry: RetryPolicy { settings.retry }
 
     /// Sends a request; retries what is safe to retry. `idempotent` is false for POST, whose
     /// ambiguous failures are thrown as `RemoteFailure.ambiguous` for the caller to resolve.
@@ -43,23 +65,32 @@ struct HTTPTransport: Sendable {
             let reply: HTTPReply
             let started = ContinuousClock.now
             do {
-                let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(retry.timeout * 1000)))
-                let collected = try await response.body.collect(upTo: maxResponseSize)
-                reply = HTTPReply(status: Int(response.status.code), headers: response.headers, body: Array(buffer: collected))
-                logger.debug("\(what) -> \(reply.status), \(reply.body.count) bytes in \(ContinuousClock.now - started)")
+                reply = try await exchange(request)
+                logger.debug("\(what) -> \(reply.status), \(reply.body.readableBytes) bytes in \(ContinuousClock.now - started)")
+            } catch AttemptFailure.tooLarge {
+                // The same request would get the same response: not worth another attempt.
+                let limit = ByteCount.text(settings.maxResponseSize)
+                throw ClientError(.badResponse, "\(what): the response is larger than \(limit) (--max-response-size); raise the limit with --max-response-size")
             } catch {
+                try Task.checkCancellation()
                 let reach = Self.reach(of: error)
-                let reason = Self.describe(error)
+                let reason = describe(error)
                 if reach == .maybeSent && !idempotent {
                     throw RemoteFailure.ambiguous("\(what): \(reason); the request may have reached the server")
                 }
                 guard attempt < retry.maxAttempts else {
-                    throw ClientError(.unreachable, "\(what) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(reason) (\(redactedBase))")
+                    // A connection failure names the host and port already. (RemoteEndpoint
+                    // refuses a base URL with user info, so it can be shown.)
+                    let place = Self.connectFailure(error, connectTimeout: settings.connectTimeout) == nil ? " (\(baseURL))" : ""
+                    throw ClientError(.unreachable, "\(what) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(reason)\(place)")
                 }
                 let delay = retry.backoff(afterAttempt: attempt)
                 logger.warning("\(what): \(reason); retrying in \(Self.seconds(delay)) (attempt \(attempt + 1) of \(retry.maxAttempts))")
                 try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
                 continue
+            }
+            if (300..<400).contains(reply.status) {
+                throw redirectFailure(reply, what)
             }
             if let pause = await gate.record(
                 remaining: reply.headers.first(name: "X-Rate-Limit-Remaining"),
@@ -86,12 +117,60 @@ struct HTTPTransport: Sendable {
         }
     }
 
-    /// The base URL without any user info, for messages.
-    var redactedBase: String {
-        guard var components = URLComponents(string: baseURL) else { return baseURL }
-        components.user = nil
-        components.password = nil
-        return components.string ?? baseURL
+    /// One attempt: the request and its whole body, within the request timeout.
+    ///
+    /// AsyncHTTPClient's deadline ends when the response head arrives, so a server that stalls
+    /// or trickles the body would hold segctl forever. The exchange races a timer instead; the
+    /// loser is cancelled, and cancelling the body's iteration closes the connection.
+    func exchange(_ request: HTTPClientRequest) async throws -> HTTPReply {
+        let client = client
+        let limit = settings.maxResponseSize
+        let milliseconds = Int64((retry.timeout * 1000).rounded(.up))
+        return try await withThrowingTaskGroup(of: HTTPReply.self) { group in
+            group.addTask {
+                let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
+                return try await Self.collect(response, limit: limit)
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(milliseconds))
+                throw AttemptFailure.timedOut
+            }
+            defer { group.cancelAll() }
+            guard let reply = try await group.next() else { throw AttemptFailure.timedOut }
+            return reply
+        }
+    }
+
+    /// The response with its body, at most `limit` bytes (refused from `Content-Length` before
+    /// reading, when the server sends one).
+    static func collect(_ response: HTTPClientResponse, limit: Int) async throws -> HTTPReply {
+        let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
+        if let announced, announced > limit { throw AttemptFailure.tooLarge }
+        var body = ByteBuffer()
+        body.reserveCapacity(min(announced ?? 0, limit))
+        for try await var chunk in response.body {
+            guard chunk.readableBytes <= limit - body.readableBytes else { throw AttemptFailure.tooLarge }
+            body.writeBuffer(&chunk)
+        }
+        // A cancelled body ends early without an error: never take it for a whole one.
+        try Task.checkCancellation()
+        return HTTPReply(status: Int(response.status.code), headers: response.headers, body: body)
+    }
+
+    /// A 3xx: never followed, since the target could be any host, over plain http too, and
+    /// would get the request while the real API gets nothing.
+    func redirectFailure(_ reply: HTTPReply, _ what: String) -> ClientError {
+        let target = reply.headers.first(name: "Location").map { " redirects to '\(ServerText.shown($0, redact: authorization.redact))'" } ?? ""
+        return ClientError(
+            .badResponse, "\(what): HTTP \(reply.status)\(target); segctl never follows redirects (is api.url the API's own address?)",
+            status: reply.status)
+    }
+
+    /// `host:port` of `url`, the port defaulting by scheme.
+    static func hostAndPort(of url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return url }
+        let port = components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)
+        return host.contains(":") && !host.hasPrefix("[") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
     /// 429 and 503 say the server did not process the request: safe for every method.
@@ -102,43 +181,5 @@ struct HTTPTransport: Sendable {
         case 502, 504: idempotent
         default: false
         }
-    }
-
-    static func reach(of error: any Error) -> Reach {
-        if let error = error as? HTTPClientError {
-            if error == .connectTimeout || error == .tlsHandshakeTimeout || error == .getConnectionFromPoolTimeout
-                || error == .invalidURL || error == .emptyHost || error == .unsupportedScheme("") {
-                return .notSent
-            }
-            return .maybeSent
-        }
-        if error is NIOConnectionError { return .notSent }
-        if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(error.errnoCode) {
-            return .notSent
-        }
-        if error is SocketAddressError { return .notSent }
-        if error is ChannelError, case .connectTimeout = error as! ChannelError { return .notSent }
-        return .maybeSent
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .connectTimeout: return "connection timed out"
-            case .readTimeout, .deadlineExceeded: return "no response within the timeout"
-            case .remoteConnectionClosed: return "the server closed the connection"
-            default: return "\(error)"
-            }
-        }
-        if error is NIOConnectionError { return "cannot connect (is the server running?)" }
-        if let error = error as? IOError {
-            return error.errnoCode == ECONNREFUSED ? "connection refused (is the server running?)" : "\(error)"
-        }
-        if error is SocketAddressError { return "cannot resolve the host name" }
-        return "\(error)"
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(format: "%.1f s", value) : "\(Int(value.rounded())) s"
     }
 }

@@ -14,14 +14,20 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     let token: Secret
 
     /// Creates a client for `endpoint`, authenticating with the bearer `token`.
-    public init(endpoint: RemoteEndpoint, token: Secret, retry: RetryPolicy = RetryPolicy(), logger: Logger) {
+    public init(endpoint: RemoteEndpoint, token: Secret, settings: ClientSettings = ClientSettings(), logger: Logger) {
         self.token = token
-        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: token, authorizationScheme: "Bearer", retry: retry, logger: logger)
+        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: token, authorizationScheme: "Bearer", settings: settings, logger: logger)
+    }
+
+    /// Creates a client with the default connect timeout and response limit; the form the CLI
+    /// calls until it passes `ClientSettings`.
+    public init(endpoint: RemoteEndpoint, token: Secret, retry: RetryPolicy, logger: Logger) {
+        self.init(endpoint: endpoint, token: token, settings: ClientSettings(retry: retry), logger: logger)
     }
 
     public func listSegments() async throws -> [RemoteSegment] {
         let reply = try await send(.GET, Self.basePath, idempotent: true)
-        return try reply.decode([PlatformWireFormat.Segment].self, "GET \(Self.basePath)", redact: token.redact).map(\.remote)
+        return try reply.decode("GET \(Self.basePath)", redact: token.redact, with: PlatformListDecoder.decode)
     }
 
     public func fetchSegment(id: String) async throws -> RemoteSegment? {
@@ -72,10 +78,9 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     /// Turns an error status into a sentence with the server's own message.
     private func check(_ reply: HTTPReply, _ what: String) throws {
         guard !reply.isSuccess else { return }
-        let detail = (try? JSONDecoder().decode(PlatformWireFormat.ErrorBody.self, from: Data(reply.body)))?.error
-        var serverMessage = detail?.message ?? reply.snippet
-        if let field = detail?.field { serverMessage += " (field '\(field)')" }
-        serverMessage = token.redact(serverMessage)
+        let detail = (try? JSONDecoder().decode(PlatformWireFormat.ErrorBody.self, from: Data(reply.body.readableBytesView)))?.error
+        var serverMessage = detail?.message.map { ServerText.shown($0, redact: token.redact) } ?? reply.snippet(redact: token.redact)
+        if let field = detail?.field { serverMessage += " (field '\(ServerText.shown(field, redact: token.redact, limit: 100))')" }
         switch reply.status {
         case 401:
             throw ClientError(.unauthorized, "\(what): 401 Unauthorized: the API rejected the token in \(token.source) (missing, expired or wrong); server said: \(serverMessage)", status: 401)

@@ -114,7 +114,7 @@ struct PlatformClientTests {
             try await api.listSegments()
         } throws: { error in
             let message = String(describing: error)
-            return (error as? ClientError)?.kind == .unreachable && message.contains("failed after 2 attempts") && message.contains("http://127.0.0.1:1")
+            return (error as? ClientError)?.kind == .unreachable && message.contains("failed after 2 attempts") && message.contains("127.0.0.1:1")
         }
     }
 
@@ -152,7 +152,7 @@ struct PlatformClientTests {
                 Issue.record("expected a confirmed create, got \(report.outcomes[0].result)")
                 return
             }
-            #expect(detail.hasPrefix("confirmed by re-reading the segment list after: POST /api/platform/segments: no response within the timeout"))
+            #expect(detail.hasPrefix("confirmed by re-reading the segment list after: POST /api/platform/segments: no complete response within 1 s"))
             #expect(try await api.listSegments().map(\.name) == ["new"])
             #expect(await proxy.script.requests.filter { $0.hasPrefix("POST") }.count == 1)
         }

@@ -94,6 +94,8 @@ public final class ConfigCatTestServer: TestService {
         /// Every request, as `METHOD path`, and every 429 sent.
         public private(set) var requests: [String] = []
         public private(set) var throttled = 0
+        /// How many requests arrived, answered or throttled.
+        public var requestCount: Int { requests.count }
         private var windowStart = Date()
         private var windowCount = 0
         private var clock = 0
@@ -114,6 +116,19 @@ public final class ConfigCatTestServer: TestService {
             let now = timestamp()
             segments[id] = Segment(segmentId: id, name: name, description: description, comparisonAttribute: attribute, comparator: comparator, comparisonValue: value, createdAt: now, updatedAt: now, usage: 0)
             return id
+        }
+
+        /// Changes a segment's comparison value, as an edit in the dashboard would (a new `updatedAt`).
+        public func edit(_ id: String, value: String) {
+            guard var segment = segments[id] else { return }
+            segment.comparisonValue = value
+            segment.updatedAt = timestamp()
+            segments[id] = segment
+        }
+
+        /// Deletes a segment, as in the dashboard.
+        public func remove(_ id: String) {
+            segments[id] = nil
         }
 
         func respond(to request: Request) async -> Response {
