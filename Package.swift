@@ -47,6 +47,7 @@ let package = Package(
             name: "SegmentsClient",
             dependencies: [
                 "SegmentsCore",
+                "SegmentsDisk",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

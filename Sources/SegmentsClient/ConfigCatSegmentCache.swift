@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SegmentsCore
+import SegmentsDisk
 
 /// Full ConfigCat segments from earlier runs, so that a plan fetches only the segments changed
 /// since: ConfigCat's list call leaves out the comparator and value, and one GET per segment
@@ -72,8 +73,7 @@ struct ConfigCatSegmentCache {
         let file = File(format: Self.format, baseURL: baseURL, productId: productID, segments: segments)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try FileSystem.writeAtomically(Array(try JSONEncoder().encode(file)), to: path)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            try FileSystem.writeAtomically(Array(try JSONEncoder().encode(file)), to: path, newFileMode: 0o600)
         } catch let failure as FileSystem.Failure {
             logger.notice("could not write the segment cache \(path): \(failure.reason)")
         } catch {

@@ -29,14 +29,12 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         credentialSource = "\(user.source)/\(password.source)"
         let authorization = Secret(encoded, source: credentialSource)
         secrets = [authorization, password, user]
-        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", settings: settings, logger: logger)
+        let secrets = secrets
+        let source = credentialSource
+        transport = HTTPTransport(baseURL: endpoint.baseURL, authorization: authorization, authorizationScheme: "Basic", settings: settings, logger: logger) { reply, what in
+            Self.failure(reply, what, credentialSource: source) { text in secrets.reduce(text) { $1.redact($0) } }
+        }
         cache = cacheDirectory.map { ConfigCatSegmentCache(directory: $0, baseURL: endpoint.baseURL, productID: productID, logger: logger) }
-    }
-
-    /// Creates a client with the default connect timeout and response limit and no cache; the
-    /// form the CLI calls until it passes `ClientSettings` and a cache directory.
-    public init(endpoint: RemoteEndpoint, productID: String, user: Secret, password: Secret, retry: RetryPolicy, logger: Logger) {
-        self.init(endpoint: endpoint, productID: productID, user: user, password: password, settings: ClientSettings(retry: retry), logger: logger)
     }
 
     var listPath: String { "/v1/products/\(HTTPReply.pathSegment(productID))/segments" }
@@ -46,7 +44,7 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// The list, completed with one GET per segment the cache does not hold at the listed
     /// `updatedAt`; the cache then holds exactly the listed segments.
     public func listSegments() async throws -> [RemoteSegment] {
-        let reply = try await send(.GET, listPath, idempotent: true)
+        let reply = try await transport.call(.GET, listPath, idempotent: true)
         let listed = try reply.decode([ConfigCatWireFormat.ListedSegment].self, "GET \(listPath)", redact: redact)
         let cached = cache?.load() ?? [:]
         var full = [ConfigCatWireFormat.Segment?](repeating: nil, count: listed.count)
@@ -95,23 +93,21 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
 
     func fetch(id: String) async throws -> ConfigCatWireFormat.Segment? {
         let path = segmentPath(id)
-        let reply = try await transport.send(.GET, path, idempotent: true)
-        if reply.status == 404 { return nil }
-        try check(reply, "GET \(path)")
+        guard let reply = try await transport.fetch(path) else { return nil }
         return try reply.decode(ConfigCatWireFormat.Segment.self, "GET \(path)", redact: redact)
     }
 
     public func createSegment(_ state: SegmentState) async throws -> String {
-        let reply = try await send(.POST, listPath, json: ConfigCatWireFormat.body(state), idempotent: false)
+        let reply = try await transport.call(.POST, listPath, json: ConfigCatWireFormat.body(state), idempotent: false)
         return try reply.decode(ConfigCatWireFormat.Segment.self, "POST \(listPath)", redact: redact).segmentId
     }
 
     public func updateSegment(id: String, to state: SegmentState, changedFields: Set<String>) async throws {
-        _ = try await send(.PUT, segmentPath(id), json: ConfigCatWireFormat.body(state), idempotent: true)
+        _ = try await transport.call(.PUT, segmentPath(id), json: ConfigCatWireFormat.body(state), idempotent: true)
     }
 
     public func deleteSegment(id: String) async throws {
-        _ = try await send(.DELETE, segmentPath(id), idempotent: true)
+        _ = try await transport.call(.DELETE, segmentPath(id), idempotent: true)
     }
 
     /// ConfigCat segments compare user attributes, not directory IDs: there is nothing to label.
@@ -119,28 +115,21 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         [:]
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, json: [UInt8]? = nil, idempotent: Bool) async throws -> HTTPReply {
-        let reply = try await transport.send(method, path, json: json, idempotent: idempotent)
-        try check(reply, "\(method.rawValue) \(path)")
-        return reply
-    }
-
     /// ConfigCat's error bodies map fields to messages; show them field by field, or fall back
     /// to the status line and body text.
-    private func check(_ reply: HTTPReply, _ what: String) throws {
-        guard !reply.isSuccess else { return }
-        let detail = Self.errorText(reply, redact: redact)
+    static func failure(_ reply: HTTPReply, _ what: String, credentialSource: String, redact: (String) -> String) -> ClientError {
+        let detail = errorText(reply, redact: redact)
         switch reply.status {
         case 401:
-            throw ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
+            return ClientError(.unauthorized, "\(what): 401 Unauthorized: ConfigCat rejected the credentials in \(credentialSource)\(detail.isEmpty ? "" : ": \(detail)")", status: 401)
         case 403:
-            throw ClientError(.forbidden, "\(what): 403 Forbidden: the credentials in \(credentialSource) may not manage this product's segments\(detail.isEmpty ? "" : ": \(detail)")", status: 403)
+            return ClientError(.forbidden, "\(what): 403 Forbidden: the credentials in \(credentialSource) may not manage this product's segments\(detail.isEmpty ? "" : ": \(detail)")", status: 403)
         case 404:
-            throw ClientError(.notFound, "\(what): 404 Not Found (is api.productId right?)\(detail.isEmpty ? "" : ": \(detail)")", status: 404)
+            return ClientError(.notFound, "\(what): 404 Not Found (is api.productId right?)\(detail.isEmpty ? "" : ": \(detail)")", status: 404)
         case 400..<500:
-            throw ClientError(.rejected, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
+            return ClientError(.rejected, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
         default:
-            throw ClientError(.server, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
+            return ClientError(.server, "\(what): HTTP \(reply.status)\(detail.isEmpty ? "" : ": \(detail)")", status: reply.status)
         }
     }
 

@@ -17,6 +17,8 @@ struct HTTPTransport: Sendable {
     let client: HTTPClient
     /// `host:port` of the base URL, for connection errors.
     let hostAndPort: String
+    /// How the API's error responses read: the client's own wording of each status.
+    let failure: @Sendable (HTTPReply, _ what: String) -> ClientError
 
     /// Whether a failed attempt may have reached the server.
     enum Reach {
@@ -32,8 +34,13 @@ struct HTTPTransport: Sendable {
         case tooLarge
     }
 
-    /// A transport to `baseURL` that authenticates with `authorizationScheme authorization`.
-    init(baseURL: String, authorization: Secret, authorizationScheme: String, settings: ClientSettings, logger: Logger) {
+    /// A transport to `baseURL` that authenticates with `authorizationScheme authorization`
+    /// and words error responses with `failure`.
+    init(
+        baseURL: String, authorization: Secret, authorizationScheme: String, settings: ClientSettings, logger: Logger,
+        failure: @escaping @Sendable (HTTPReply, _ what: String) -> ClientError
+    ) {
+        self.failure = failure
         self.baseURL = baseURL
         self.authorization = authorization
         self.authorizationScheme = authorizationScheme
@@ -44,6 +51,22 @@ struct HTTPTransport: Sendable {
     }
 
     var retry: RetryPolicy { settings.retry }
+
+    /// Sends a request and throws the API's error for a status other than 2xx: the one path
+    /// every call of every client takes.
+    func call(_ method: HTTPMethod, _ path: String, json: [UInt8]? = nil, idempotent: Bool) async throws -> HTTPReply {
+        let reply = try await send(method, path, json: json, idempotent: idempotent)
+        guard reply.isSuccess else { throw failure(reply, "\(method.rawValue) \(path)") }
+        return reply
+    }
+
+    /// A GET of something that may not exist: nil for a 404, otherwise as `call`.
+    func fetch(_ path: String) async throws -> HTTPReply? {
+        let reply = try await send(.GET, path, idempotent: true)
+        if reply.status == 404 { return nil }
+        guard reply.isSuccess else { throw failure(reply, "GET \(path)") }
+        return reply
+    }
 
     /// Sends a request; retries what is safe to retry. `idempotent` is false for POST, whose
     /// ambiguous failures are thrown as `RemoteFailure.ambiguous` for the caller to resolve.

@@ -122,15 +122,17 @@ public enum FileSystem {
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a rename,
-    /// so an interruption leaves either the old file or the new one, never half of one.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-        try writeAtomically(bytes, to: path, check: {})
+    /// so an interruption leaves either the old file or the new one, never half of one. An
+    /// existing file keeps its permissions; a new one gets `newFileMode` (the temporary file is
+    /// private from the start, so the content is never readable by others).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: UInt32 = 0o644) throws(Failure) {
+        try writeAtomically(bytes, to: path, newFileMode: newFileMode, check: {})
     }
 
     /// Writes `bytes` to `path` atomically, running `check` just before the rename; the rename
     /// does not happen if `check` throws.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, check: () throws(Failure) -> Void) throws(Failure) {
-        let mode = Platform.status(path, follow: true)?.mode ?? 0o644
+    static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: UInt32 = 0o644, check: () throws(Failure) -> Void) throws(Failure) {
+        let mode = Platform.status(path, follow: true)?.mode ?? newFileMode
         let temporary: (descriptor: Int32, path: String)
         do {
             temporary = try Platform.makeTemporaryFile("\(path).segctl-XXXXXX")

@@ -15,7 +15,7 @@ struct ConfigCatClientTests {
             productID: ConfigCatTestServer.productID,
             user: Secret(ConfigCatTestServer.user, source: "CONFIGCAT_API_USER"),
             password: Secret(password, source: "CONFIGCAT_API_PASSWORD"),
-            retry: RetryPolicy(maxAttempts: 5, baseDelay: 0.01, maxDelay: 0.05, timeout: 10),
+            settings: ClientSettings(retry: RetryPolicy(maxAttempts: 5, baseDelay: 0.01, maxDelay: 0.05, timeout: 10)),
             logger: Self.logger)
     }
 

@@ -15,7 +15,7 @@ struct PlatformClientTests {
         PlatformSegmentsClient(
             endpoint: try RemoteEndpoint(url, allowInsecureHTTP: false),
             token: Secret(token, source: "SEGMENTS_API_TOKEN"),
-            retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.01, maxDelay: 0.05, timeout: timeout),
+            settings: ClientSettings(retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.01, maxDelay: 0.05, timeout: timeout)),
             logger: Self.logger)
     }
 
