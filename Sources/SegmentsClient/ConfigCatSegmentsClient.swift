@@ -62,7 +62,7 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
         if let cache, !missing.isEmpty || cached.count != listed.count - missing.count {
             cache.save(full.compactMap { $0 })
         }
-        return zip(full, listed).compactMap { segment, entry in segment?.remote(usage: entry.usage) }
+        return zip(full, listed).compactMap { segment, entry in segment?.remote(usage: entry.usage, updatedBy: entry.lastUpdaterEmail) }
     }
 
     /// The full segments `ids`, a few requests at a time; nil for one deleted meanwhile.

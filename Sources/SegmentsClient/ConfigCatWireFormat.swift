@@ -9,6 +9,7 @@ enum ConfigCatWireFormat {
         var name: String?
         var updatedAt: String?
         var usage: Int?
+        var lastUpdaterEmail: String?
     }
 
     /// A full segment (also what the segment cache stores).
@@ -20,8 +21,11 @@ enum ConfigCatWireFormat {
         var comparator: String?
         var comparisonValue: String?
         var updatedAt: String?
+        var lastUpdaterEmail: String?
 
-        func remote(usage: Int?) -> RemoteSegment {
+        /// The segment as the planner sees it; the list's `usage` and updater are fresher than
+        /// a cached copy's.
+        func remote(usage: Int?, updatedBy: String? = nil) -> RemoteSegment {
             RemoteSegment(
                 id: segmentId, updatedAt: updatedAt ?? "",
                 state: SegmentState(name: name ?? "", fields: [
@@ -30,7 +34,7 @@ enum ConfigCatWireFormat {
                     "comparator": comparator.map(FieldValue.string) ?? .null,
                     "comparisonValue": ConfigCatWireFormat.value(comparisonValue, comparator: comparator),
                 ]),
-                usage: usage)
+                usage: usage, updatedBy: updatedBy ?? lastUpdaterEmail)
         }
     }
 

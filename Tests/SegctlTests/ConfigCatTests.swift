@@ -48,6 +48,8 @@ struct ConfigCatTests {
             let plan = try await segctl(dir, ["plan"])
             #expect(plan.status == 0)
             #expect(plan.stdout.contains("~ comparisonValue: +2 -1 (2 -> 3)\n          + maria@example.com\n          + omar@example.com\n          - john@example.com\n"))
+            // Who changed the remote last, from ConfigCat's lastUpdaterEmail.
+            #expect(plan.stdout.contains("last changed remotely 2025-12-01T00:00:01.000+00:00 by owner@example.com\n"), "\(plan.stdout)")
             let apply = try await segctl(dir, ["apply", "--auto-approve"])
             #expect(apply.status == 0, "\(apply.all)")
             let again = try await segctl(dir, ["plan", "--detailed-exitcode"])
