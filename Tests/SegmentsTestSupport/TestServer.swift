@@ -7,12 +7,12 @@ import SegmentsServer
 public final class TestServer: TestService {
     /// A Super Admin token the server accepts.
     public static let adminToken = "test-admin-token-7f3c9e1d"
-    /// A token of a directory user who is not a Super Admin (from scripts/dev-directory.yaml).
+    /// A token of a directory user who is not a Super Admin (from examples/dev-directory.yaml).
     public static let memberToken = "dev-member-token"
     /// The repository's root, found from this file's path.
     public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     /// The development directory the quickstart uses.
-    public static let devDirectory = repositoryRoot + "/scripts/dev-directory.yaml"
+    public static let devDirectory = repositoryRoot + "/examples/dev-directory.yaml"
 
     /// The bound port.
     public let port: Int

@@ -15,11 +15,11 @@ enum TestServer {
     /// The segments API's base path.
     static let base = "/api/platform/segments"
 
-    /// `scripts/dev-directory.yaml`, the directory the quickstart uses.
+    /// `examples/dev-directory.yaml`, the directory the quickstart uses.
     static let devDirectory: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.appendingPathComponent("scripts/dev-directory.yaml").path
+        return url.appendingPathComponent("examples/dev-directory.yaml").path
     }()
 
     /// Options for a test server: port 0, quiet logs, the dev directory and bootstrap token.
