@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// How member IDs are shown, shared by plan and apply.
 struct DisplayFlags: ParsableArguments {
@@ -11,12 +12,12 @@ struct DisplayFlags: ParsableArguments {
     /// returns the options it rendered with (colour aside).
     @discardableResult
     func show(_ session: inout PlanSession, format: PlanFormat, config: RepositoryConfig, remote: any SegmentsRemote) async throws -> PlanRenderOptions {
-        let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: config, environment: Workspace.environment)
+        let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: config, environment: Console.environment)
         if !noLabels && !redact {
-            for warning in await session.resolveLabels(from: remote) { Output.warning(warning) }
+            for warning in await session.resolveLabels(from: remote) { Console.warning(warning) }
         }
-        let options = PlanRenderOptions(colored: format == .text && Output.wantsColor(), redactMembers: redact, memberLimit: showAllMembers ? nil : PlanRenderOptions.defaultMemberLimit)
-        Output.standardOutput(format.render(session.plan, options: options))
+        let options = PlanRenderOptions(colored: format == .text && Console.wantsColor(), redactMembers: redact, memberLimit: showAllMembers ? nil : PlanRenderOptions.defaultMemberLimit)
+        Console.standardOutput(format.render(session.plan, options: options))
         return PlanRenderOptions(redactMembers: redact, memberLimit: options.memberLimit)
     }
 }

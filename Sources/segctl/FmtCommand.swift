@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl fmt`: put segment files into canonical form, keeping comments.
 struct FmtCommand: AsyncParsableCommand {
@@ -7,9 +8,8 @@ struct FmtCommand: AsyncParsableCommand {
         commandName: "fmt",
         abstract: "Format segment files: key order, sorted unique IDs, two-space indentation.",
         discussion: """
-            Comments are kept. Files that do not validate are left alone (and reported). \
-            With --check nothing is written: the files that would change are listed and the \
-            exit code is 1 if there are any.
+            Comments are kept. Files that do not validate are left alone (and reported). With --check nothing is written: the files that would \
+            change are listed and the exit code is 1 if there are any.
             """
     )
 
@@ -18,26 +18,26 @@ struct FmtCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Files or directories (default: the segments directory).", valueName: "path")) var paths: [String] = []
 
     func run() async throws {
-        let workspace = try Workspace(root)
-        let contents = workspace.contents
+        let repository = try root.repository()
+        let contents = repository.contents()
         var failed = 0
-        for problem in contents.listingProblems { Output.error("\(problem.location.map { "\($0.file): " } ?? "")\(problem.message)") }
+        for problem in contents.listingProblems { Console.error("\(problem.location.map { "\($0.file): " } ?? "")\(problem.message)") }
         var unformatted = 0
-        for file in try workspace.repository.select(paths, from: contents.files) {
-            switch Formatting(config: workspace.config).format(file) {
+        for file in try repository.select(paths, from: contents.files) {
+            switch Formatting(config: repository.config).format(file) {
             case .unchanged: continue
             case .refused(let reason):
-                Output.error(reason)
+                Console.error(reason)
                 failed += 1
             case .formatted where check:
                 unformatted += 1
-                Output.standardOutput(file.path + "\n")
+                Console.standardOutput(file.path + "\n")
             case .formatted(let bytes):
                 do {
-                    try workspace.repository.write(bytes, to: file.path)
-                    Output.standardOutput("formatted \(file.path)\n")
+                    try repository.write(bytes, to: file.path)
+                    Console.standardOutput("formatted \(file.path)\n")
                 } catch {
-                    Output.standardError(Termination.message(for: error, colored: false))
+                    Console.standardError(Termination.message(for: error, colored: false))
                     failed += 1
                 }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl import`: adopt segments that already exist remotely by writing their files.
 struct ImportCommand: AsyncParsableCommand {
@@ -7,11 +8,9 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Write files for existing remote segments (id pinned, IDs sorted and labelled).",
         discussion: """
-            After 'segctl import --all', 'segctl plan' shows no changes. Files that already \
-            declare a segment are not overwritten unless --force. The files are validated \
-            before anything is written: remote IDs that the configured formats reject are \
-            reported with a format that would accept them, and nothing is written unless \
-            --allow-invalid. A complete family of ConfigCat shards becomes one file.
+            After 'segctl import --all', 'segctl plan' shows no changes. Files that already declare a segment are not overwritten unless --force. \
+            The files are validated before anything is written: remote IDs that the configured formats reject are reported with a format that would \
+            accept them, and nothing is written unless --allow-invalid. A complete family of ConfigCat shards becomes one file.
             """
     )
 
@@ -31,21 +30,21 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workspace = try Workspace(root)
-        let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: workspace.config, environment: Workspace.environment)
+        let repository = try root.repository()
+        let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: repository.config, environment: Console.environment)
         let request = Import.Request(names: names, all: all, force: force, labels: !noLabels, allowInvalid: allowInvalid, redactMembers: redact)
-        let result = try await Import.prepare(request, contents: workspace.contents, remote: remoteOptions.connect(workspace.config).remote)
-        for warning in result.warnings { Output.warning(warning) }
+        let result = try await Import.prepare(request, contents: repository.contents(), remote: remoteOptions.connect(repository.config).remote)
+        for warning in result.warnings { Console.warning(warning) }
         for entry in result.entries {
             switch entry {
-            case .refused(let reason): Output.error(reason)
+            case .refused(let reason): Console.error(reason)
             case .write(let file):
-                try workspace.repository.write(Array(file.text.utf8), to: file.path)
-                Output.standardOutput("imported '\(UntrustedText.escaped(file.name))' (\(UntrustedText.escaped(file.id))) -> \(file.path)\n")
+                try repository.write(Array(file.text.utf8), to: file.path)
+                Console.standardOutput("imported '\(UntrustedText.escaped(file.name))' (\(UntrustedText.escaped(file.id))) -> \(file.path)\n")
             }
         }
         let refused = result.refusals.isEmpty ? "" : "; \(result.refusals.count) refused"
-        Output.standardOutput("Imported \(result.writes.count) segment\(result.writes.count == 1 ? "" : "s")\(refused).\n")
+        Console.standardOutput("Imported \(result.writes.count) segment\(result.writes.count == 1 ? "" : "s")\(refused).\n")
         if !result.refusals.isEmpty { throw ExitStatus.failure }
     }
 }

@@ -8,10 +8,9 @@ struct MembersCommand: AsyncParsableCommand {
         commandName: "members",
         abstract: "Add, remove or set the members of a segment, editing its file in place.",
         discussion: """
-            Only the lines of IDs that change are touched; comments, blank lines and the \
-            comments after kept IDs stay. New IDs go in sorted order (appended if the list is \
-            not sorted). The result is validated before it is written, atomically, under a lock \
-            that keeps concurrent runs from losing each other's edits.
+            Only the lines of IDs that change are touched; comments, blank lines and the comments after kept IDs stay. New IDs go in sorted order \
+            (appended if the list is not sorted). The result is validated before it is written, atomically, under a lock that keeps concurrent runs \
+            from losing each other's edits.
             """,
         subcommands: [Add.self, Remove.self, Set.self, PruneExpired.self]
     )
@@ -26,23 +25,14 @@ struct MembersCommand: AsyncParsableCommand {
 
         /// Runs `operation` on `segment`'s list, printing what changed.
         func edit(_ segment: String, _ operation: MemberListEditor.Operation, places: [String] = [], allowMassRemoval: Bool = false, key: String? = nil, root: Segctl) throws {
-            let workspace = try Workspace(root)
-            let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: workspace.config, environment: Workspace.environment)
+            let repository = try root.repository()
+            let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: repository.config, environment: Console.environment)
             let edit = try MemberEdit(MemberEdit.Request(
                 segment: segment, operation: operation, companies: companies, places: places,
-                allowMassRemoval: allowMassRemoval, redactMembers: redact, key: key), in: workspace.contents)
-            var outcome: MemberEdit.Outcome?
-            do {
-                try LockedEdit.perform(workspace.repository.absolutePath(edit.file), limit: workspace.repository.maxFileSize) { bytes in
-                    outcome = try edit.apply(to: bytes)
-                    return dryRun ? nil : outcome?.bytes
-                }
-            } catch let error as FileSystem.Failure {
-                throw SegctlError.failed("cannot edit \(edit.file): \(error.reason); the file was not changed")
-            }
-            guard let outcome else { return }
-            for warning in outcome.warnings { Output.warning(warning) }
-            Output.standardOutput(outcome.text(dryRun: dryRun, file: edit.file))
+                allowMassRemoval: allowMassRemoval, redactMembers: redact, key: key), in: repository.contents())
+            guard let outcome = try repository.perform(edit, dryRun: dryRun) else { return }
+            for warning in outcome.warnings { Console.warning(warning) }
+            Console.standardOutput(outcome.text(dryRun: dryRun, file: edit.file))
         }
     }
 
@@ -99,14 +89,7 @@ struct MembersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let source = fromFile ?? "standard input"
-            let bytes: [UInt8]
-            do {
-                bytes = try fromFile.map { try FileSystem.read($0, limit: MemberInput.maxBytes) } ?? FileSystem.readStandardInput(limit: MemberInput.maxBytes)
-            } catch let error as FileSystem.Failure {
-                throw SegctlError.failed("cannot read \(source): \(error.reason)")
-            }
-            let inputs = MemberInput.parse(bytes, source: source)
+            let inputs = try Repository.memberInput(from: fromFile)
             try common.edit(segment, .set(inputs.map(\.id)), places: inputs.map(\.place), allowMassRemoval: allowMassRemoval, root: members.root)
         }
     }
@@ -119,8 +102,8 @@ struct MembersCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The segments to prune (default: every segment).", valueName: "segment")) var segments: [String] = []
 
         func run() async throws {
-            let removals = try ExpiredMembers.removals(in: try Workspace(members.root).contents, segments: segments, asOf: time.instant)
-            if removals.isEmpty { return Output.standardOutput("No expired members as of \(time.instant).\n") }
+            let removals = try ExpiredMembers.removals(in: try members.root.repository().contents(), segments: segments, asOf: time.instant)
+            if removals.isEmpty { return Console.standardOutput("No expired members as of \(time.instant).\n") }
             for removal in removals {
                 try common.edit(removal.segment, .remove(removal.ids), allowMassRemoval: true, key: removal.key, root: members.root)
             }

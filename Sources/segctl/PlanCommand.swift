@@ -7,11 +7,10 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show what apply would change remotely, member by member.",
         discussion: """
-            Validates the files first, reads the remote state with one list call, and prints \
-            the changes. Nothing is changed.
+            Validates the files first, reads the remote state with one list call, and prints the changes. Nothing is changed.
 
-            Exit codes: 0 success, 1 error or a plan that cannot be applied, 2 usage or \
-            configuration error. With --detailed-exitcode: 0 no changes, 1 error, 2 changes.
+            Exit codes: 0 success, 1 error or a plan that cannot be applied, 2 usage or configuration error. With --detailed-exitcode: 0 no changes, \
+            1 error, 2 changes.
             """
     )
 
@@ -26,13 +25,13 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 with no changes, 1 on error, 2 when there are changes.") var detailedExitcode = false
 
     func run() async throws {
-        let workspace = try Workspace(root)
-        let (remote, url) = try remoteOptions.connect(workspace.config)
-        var session = try await PlanSession.make(workspace.contents, remote: remote, options: planOptions.options(asOf: time.instant))
+        let repository = try root.repository()
+        let (remote, url) = try remoteOptions.connect(repository.config)
+        var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant))
         if let out {
-            try workspace.repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
+            try repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }
-        let options = try await display.show(&session, format: format, config: workspace.config, remote: remote)
+        let options = try await display.show(&session, format: format, config: repository.config, remote: remote)
         stepSummary.append(PlanFormat.markdown.render(session.plan, options: options))
         if !session.plan.isApplicable { throw ExitStatus.failure }
         if detailedExitcode && session.plan.hasChanges { throw ExitStatus.usage }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SegmentsClient
 import SegmentsCore
+import SegmentsDisk
 
 /// Options of every command that talks to the remote API.
 struct RemoteOptions: ParsableArguments {
@@ -34,9 +35,9 @@ struct RemoteOptions: ParsableArguments {
     /// Connects to the API `config` describes, at the trusted URL; credentials come from the
     /// environment variables the config names, and are never printed.
     func connect(_ config: RepositoryConfig) throws -> (remote: any SegmentsRemote, url: String) {
-        let environment = Workspace.environment
+        let environment = Console.environment
         let choice = EndpointChoice(flag: apiUrl, environment: environment, config: config)
-        if let note = choice.note { Output.note(note) }
+        if let note = choice.note { Console.note(note) }
         let retry = RetryPolicy(maxAttempts: maxAttempts, baseDelay: retryDelay, maxDelay: max(retryDelay, 8), timeout: timeout)
         let cache = noCache ? nil : cacheDir ?? environment["XDG_CACHE_HOME"].map { $0 + "/segctl" } ?? environment["HOME"].map { $0 + "/.cache/segctl" }
         let remote = try RemoteConnection.connect(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl schema`: the JSON Schema of a segment file, for editors.
 struct SchemaCommand: AsyncParsableCommand {
@@ -8,13 +9,13 @@ struct SchemaCommand: AsyncParsableCommand {
         abstract: "Print the JSON Schema (draft 2020-12) of a segment file.",
         discussion: """
             Save it and point yaml-language-server at it from each segment file:
-              # yaml-language-server: $schema=../segment.schema.json
+            # yaml-language-server: $schema=../segment.schema.json
             """
     )
 
     @ParentCommand var root: Segctl
 
     func run() async throws {
-        Output.standardOutput(SegmentJSONSchema.document(for: try Workspace(root).config).serialized() + "\n")
+        Console.standardOutput(SegmentJSONSchema.document(for: try root.repository().config).serialized() + "\n")
     }
 }

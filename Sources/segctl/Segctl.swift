@@ -9,13 +9,11 @@ struct Segctl: AsyncParsableCommand {
         commandName: "segctl",
         abstract: "Manage feature-flag segments as YAML files in a repository.",
         discussion: """
-            Segments are declared as YAML files under the directory set in segctl.yaml \
-            (default: segments/). validate checks them, plan shows what would change \
-            remotely, apply pushes it, import adopts what already exists.
+            Segments are declared as YAML files under the directory set in segctl.yaml (default: segments/). validate checks them, plan shows what \
+            would change remotely, apply pushes it, import adopts what already exists.
 
-            Exit codes: 0 success, 1 failure (invalid files, failed changes, an error), \
-            2 usage or configuration error; with plan --detailed-exitcode, 2 means changes \
-            are present and every error exits 1.
+            Exit codes: 0 success, 1 failure (invalid files, failed changes, an error), 2 usage or configuration error; with plan \
+            --detailed-exitcode, 2 means changes are present and every error exits 1.
             """,
         version: BuildInfo.versionDescription,
         subcommands: [
@@ -26,6 +24,13 @@ struct Segctl: AsyncParsableCommand {
 
     @Option(name: .customShort("C"), help: ArgumentHelp("Run as if segctl was started in <dir>.", valueName: "dir")) var directory: String?
     @Option(help: ArgumentHelp("Use <file> instead of segctl.yaml in the working directory.", valueName: "file")) var config: String?
+
+    /// The repository `-C` and `--config` name; throws `SegctlError.configuration` for a config that cannot be used.
+    func repository(maxFileSize: Int = Repository.defaultMaxFileSize) throws(SegctlError) -> Repository {
+        var repository = try Repository.open(from: FileSystem.currentDirectory(), changingTo: directory, configFile: config)
+        repository.maxFileSize = maxFileSize
+        return repository
+    }
 
     /// Parses, runs, and maps every outcome to segctl's exit codes.
     static func main() async {
@@ -44,13 +49,13 @@ struct Segctl: AsyncParsableCommand {
     static func end(with error: any Error, detailedExitcode: Bool) -> Never {
         var status: ExitStatus
         if error is ExitStatus || error is SegctlError || !isArgumentParserError(error) {
-            Output.standardError(Termination.message(for: error, colored: Output.wantsColor(standardError: true)))
+            Console.standardError(Termination.message(for: error, colored: Console.wantsColor(standardError: true)))
             status = Termination.status(for: error)
         } else if exitCode(for: error) == .success {
-            Output.standardOutput(fullMessage(for: error) + "\n")
+            Console.standardOutput(fullMessage(for: error) + "\n")
             status = .success
         } else {
-            Output.standardError(fullMessage(for: error) + "\n")
+            Console.standardError(fullMessage(for: error) + "\n")
             status = exitCode(for: error) == .validationFailure ? .usage : .failure
         }
         if detailedExitcode && status == .usage && !(error is ExitStatus) { status = .failure }

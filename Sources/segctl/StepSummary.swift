@@ -8,11 +8,11 @@ struct StepSummary: ParsableArguments {
 
     /// Appends `markdown` to the job summary, if there is one; a failure is a warning.
     func append(_ markdown: @autoclosure () -> String) {
-        guard !noStepSummary, let path = Workspace.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        guard !noStepSummary, let path = Console.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
         do {
             try FileSystem.append(markdown() + "\n", to: path)
         } catch {
-            Output.warning("could not append to the job summary \(path): \(error.reason)")
+            Console.warning("could not append to the job summary \(path): \(error.reason)")
         }
     }
 }

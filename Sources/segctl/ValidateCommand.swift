@@ -25,22 +25,22 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let reporter = format.reporter(colored: Output.wantsColor())
-        let workspace: Workspace
+        let reporter = format.reporter(colored: Console.wantsColor())
+        let repository: Repository
         do {
-            workspace = try Workspace(root, maxFileSize: maxFileSize << 20)
+            repository = try root.repository(maxFileSize: maxFileSize << 20)
         } catch {
             guard case .configuration(let diagnostics) = error else { throw error }
             // Configuration problems are reported like file problems, in the chosen format.
-            Output.standardOutput(reporter.report(diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: 0)))
+            Console.standardOutput(reporter.report(diagnostics, summary: DiagnosticSummary(diagnostics: diagnostics, files: 0)))
             throw ExitStatus.usage
         }
-        var report = workspace.contents.validate(asOf: time.instant)
+        var report = repository.contents().validate(asOf: time.instant)
         if remote && report.summary.errors == 0 {
-            let found = try await RemoteExistenceRule.check(report.segments, target: workspace.config.target, remote: remoteOptions.connect(workspace.config).remote)
+            let found = try await RemoteExistenceRule.check(report.segments, target: repository.config.target, remote: remoteOptions.connect(repository.config).remote)
             report.diagnostics = Diagnostic.sorted(report.diagnostics + found)
         }
-        Output.standardOutput(format.reporter(colored: Output.wantsColor(), files: report.files, strict: strict).report(report.diagnostics, summary: report.summary))
+        Console.standardOutput(format.reporter(colored: Console.wantsColor(), files: report.files, strict: strict).report(report.diagnostics, summary: report.summary))
         stepSummary.append(MarkdownDiagnosticReporter().report(report.diagnostics, summary: report.summary))
         if report.summary.fails(strict: strict) { throw ExitStatus.failure }
     }

@@ -1,31 +1,30 @@
 import Foundation
 import SegmentsCore
-import SegmentsDisk
 
-/// Writing to the standard streams and deciding on colour.
-enum Output {
+/// Writing to the standard streams and deciding on colour: segctl's console.
+public enum Console {
     /// Writes `text` to standard output.
-    static func standardOutput(_ text: String) {
+    public static func standardOutput(_ text: String) {
         write(text, to: Platform.standardOutput)
     }
 
     /// Writes `text` to standard error.
-    static func standardError(_ text: String) {
+    public static func standardError(_ text: String) {
         write(text, to: Platform.standardError)
     }
 
     /// `segctl: warning: <message>` on standard error.
-    static func warning(_ message: String) {
+    public static func warning(_ message: String) {
         standardError("segctl: warning: \(UntrustedText.escaped(message))\n")
     }
 
     /// `segctl: note: <message>` on standard error.
-    static func note(_ message: String) {
+    public static func note(_ message: String) {
         standardError("segctl: note: \(UntrustedText.escaped(message))\n")
     }
 
     /// `segctl: error: <message>` on standard error, for errors that do not end the command.
-    static func error(_ message: String) {
+    public static func error(_ message: String) {
         standardError(Termination.line(message))
     }
 
@@ -39,14 +38,17 @@ enum Output {
     }
 
     /// Whether standard output (or error) is a terminal that wants colour: a TTY and no `NO_COLOR`.
-    static func wantsColor(standardError: Bool = false) -> Bool {
-        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+    public static func wantsColor(standardError: Bool = false) -> Bool {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         return Platform.isTerminal(standardError ? Platform.standardError : Platform.standardOutput)
     }
 
+    /// The environment segctl runs in.
+    public static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
     /// Whether standard output is a terminal.
-    static var isTerminalOutput: Bool { Platform.isTerminal(Platform.standardOutput) }
+    public static var isTerminalOutput: Bool { Platform.isTerminal(Platform.standardOutput) }
 
     /// Whether standard input is a terminal a person can answer on.
-    static var isInteractive: Bool { Platform.isTerminal(Platform.standardInput) }
+    public static var isInteractive: Bool { Platform.isTerminal(Platform.standardInput) }
 }
