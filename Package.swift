@@ -100,13 +100,14 @@ let package = Package(
         ),
         .testTarget(
             name: "SegmentsDiskTests",
-            dependencies: ["SegmentsCore", "SegmentsDisk"]
+            dependencies: ["SegmentsCore", "SegmentsDisk", "SegmentsTestSupport"]
         ),
         .testTarget(
             name: "SegmentsServerTests",
             dependencies: [
                 "SegmentsCore",
                 "SegmentsServer",
+                "SegmentsTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
@@ -119,6 +120,7 @@ let package = Package(
                 "SegmentsCore",
                 "SegmentsServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

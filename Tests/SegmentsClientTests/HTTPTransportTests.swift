@@ -121,7 +121,7 @@ struct HTTPTransportTests {
             let message = await failure { try await platform(listener.baseURL, attempts: 2, timeout: 30, connectTimeout: 1).listSegments() }
             #expect(message == "GET /api/platform/segments failed after 2 attempts: cannot connect to 127.0.0.1:\(listener.port) (no answer within 1 s)")
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .seconds(2) && elapsed < .seconds(4))
+            #expect(elapsed >= .seconds(1) && elapsed < .seconds(10), "the connect timeout, not the 30 s request timeout, ends it")
         }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import SegmentsCore
+import SegmentsTestSupport
 @testable import SegmentsDisk
 
 struct RepositoryTests {
     @Test func findsYAMLFilesInSubfoldersAndIgnoresTheRest() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("segments/a.yaml", "name: a\n")
         try repo.write("segments/team/b.yml", "name: b\n")
         try repo.write("segments/.hidden.yaml", "name: [broken\n")
@@ -18,8 +19,8 @@ struct RepositoryTests {
     }
 
     @Test func symlinkOutsideTheRepositoryIsRefused() throws {
-        let repo = try TemporaryRepository()
-        let outside = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
+        let outside = try TemporaryDirectory.repository()
         let target = try outside.write("secret.yaml", "name: secret\n")
         try FileManager.default.createSymbolicLink(atPath: repo.path("segments/escape.yaml"), withDestinationPath: target)
         try repo.write("segments/ok.yaml", "name: ok\n")
@@ -30,8 +31,8 @@ struct RepositoryTests {
     }
 
     @Test func symlinkedDirectoryOutsideIsNotFollowed() throws {
-        let repo = try TemporaryRepository()
-        let outside = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
+        let outside = try TemporaryDirectory.repository()
         try outside.write("segments/x.yaml", "name: x\n")
         try FileManager.default.createSymbolicLink(atPath: repo.path("segments/linked"), withDestinationPath: outside.path("segments"))
         let report = try repo.validate()
@@ -40,7 +41,7 @@ struct RepositoryTests {
     }
 
     @Test func symlinkInsideTheRepositoryIsFollowed() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("shared/common.yaml", "name: common\n")
         try FileManager.default.createSymbolicLink(atPath: repo.path("segments/common.yaml"), withDestinationPath: repo.path("shared/common.yaml"))
         let report = try repo.validate()
@@ -49,7 +50,7 @@ struct RepositoryTests {
     }
 
     @Test func symlinkLoopTerminates() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try FileManager.default.createSymbolicLink(atPath: repo.path("segments/loop"), withDestinationPath: repo.path("segments"))
         try repo.write("segments/a.yaml", "name: a\n")
         let report = try repo.validate()
@@ -57,7 +58,7 @@ struct RepositoryTests {
     }
 
     @Test func fileOverTheSizeLimitIsRefusedUnread() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("segments/big.yaml", "name: big\ndescription: " + String(repeating: "x", count: 2 << 20) + "\n")
         var repository = try repo.open()
         repository.maxFileSize = 1 << 20
@@ -67,7 +68,7 @@ struct RepositoryTests {
     }
 
     @Test func unreadableFileIsReported() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("segments/gone.yaml", "name: gone\n")
         let repository = try repo.open()
         let files = repository.contents().files
@@ -80,7 +81,7 @@ struct RepositoryTests {
     @Test func largeDirectoriesAreListedCompletely() throws {
         // readdir fills a buffer of packed entries; names must be read in place (a copy of a
         // whole dirent once read past the end of that buffer and crashed).
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         let long = String(repeating: "x", count: 120)
         for index in 0..<3_000 {
             try repo.write("segments/\(long)-\(index).txt", "")
@@ -95,7 +96,7 @@ struct RepositoryTests {
     }
 
     @Test func specialFilesAreRefusedBeforeReading() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         #expect(mkfifo(repo.path("fifo"), 0o644) == 0)
         for path in ["/dev/zero", repo.path("fifo")] {
             do {
@@ -108,7 +109,7 @@ struct RepositoryTests {
     }
 
     @Test func filesOverTheLimitAreRefused() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("big", String(repeating: "x", count: 2_000))
         #expect(try FileSystem.read(repo.path("big"), limit: 2_000).count == 2_000)
         do {
@@ -120,18 +121,18 @@ struct RepositoryTests {
     }
 
     @Test func namedPipeIsNotRead() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         #expect(mkfifo(repo.path("segments/pipe.yaml"), 0o644) == 0)
         let report = try repo.validate()
         #expect(report.diagnostics.map(describe) == ["error 1:1 file not a regular file (a device, pipe or socket); refusing to read it"])
     }
 
     @Test func missingSegmentsDirectoryIsAConfigurationError() throws {
-        let repo = try TemporaryRepository()
+        let repo = try TemporaryDirectory.repository()
         try repo.write("segctl.yaml", "directory: nowhere\n")
         #expect(throws: SegctlError.self) { try repo.open() }
         do throws(SegctlError) {
-            _ = try Repository.open(workingDirectory: repo.root)
+            _ = try Repository.open(workingDirectory: repo.path)
         } catch {
             guard case .configuration(let diagnostics) = error else { Issue.record("\(error)"); return }
             #expect(diagnostics.map(\.message) == ["segments directory nowhere does not exist (set 'directory' in segctl.yaml, or create it)"])

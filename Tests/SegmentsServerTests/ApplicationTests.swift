@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// `buildApplication` itself: the port it reports and the options it refuses.

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdTesting
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// Every endpoint requires the bearer token of a Super Admin.
@@ -62,7 +63,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [TestServer.bootstrapToken, TestServer.adminToken, "dev-john-token"])
+    @Test(arguments: [TestServer.adminToken, TestServer.directoryAdminToken, "dev-john-token"])
     func superAdminTokensAreAccepted(_ token: String) async throws {
         try await TestServer.run { client in
             let response = try await client.call(.get, Self.base, token: token)
@@ -92,8 +93,8 @@ import Testing
         var options = TestServer.options()
         options.superAdminToken = nil
         try await TestServer.run(options) { client in
-            let bootstrap = try await client.call(.get, Self.base, token: TestServer.bootstrapToken)
-            let admin = try await client.call(.get, Self.base, token: TestServer.adminToken)
+            let bootstrap = try await client.call(.get, Self.base, token: TestServer.adminToken)
+            let admin = try await client.call(.get, Self.base, token: TestServer.directoryAdminToken)
             #expect(bootstrap.status == .unauthorized)
             #expect(admin.status == .ok)
         }
@@ -101,8 +102,8 @@ import Testing
 
     @Test func withoutADirectoryTheBootstrapTokenWorks() async throws {
         try await TestServer.run(TestServer.options(directory: nil)) { client in
-            let bootstrap = try await client.call(.get, Self.base, token: TestServer.bootstrapToken)
-            let admin = try await client.call(.get, Self.base, token: TestServer.adminToken)
+            let bootstrap = try await client.call(.get, Self.base, token: TestServer.adminToken)
+            let admin = try await client.call(.get, Self.base, token: TestServer.directoryAdminToken)
             #expect(bootstrap.status == .ok)
             #expect(admin.status == .unauthorized)
         }
@@ -110,7 +111,7 @@ import Testing
 
     @Test func optionsNeverPrintTheToken() {
         let options = TestServer.options()
-        #expect(!"\(options)".contains(TestServer.bootstrapToken))
+        #expect(!"\(options)".contains(TestServer.adminToken))
         #expect("\(options)".contains("<redacted>"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// Many simultaneous writers on one database file: no lost updates, one winner per name.
@@ -9,7 +10,7 @@ import Testing
 
     @Test func concurrentCreatesOfOneNameGiveOneSegment() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for index in 0..<24 {
@@ -28,7 +29,7 @@ import Testing
 
     @Test func concurrentUpdatesOfDifferentSegmentsAreAllKept() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             var ids: [String] = []
             for index in 0..<16 {
@@ -64,7 +65,7 @@ import Testing
 
     @Test func concurrentUpdatesOfOneSegmentKeepEveryFieldAndDistinctTimestamps() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             let id = try await client.createSegment(#"{"name": "shared"}"#)
             let bodies = [

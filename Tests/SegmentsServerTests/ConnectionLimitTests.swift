@@ -1,4 +1,5 @@
 import Foundation
+import SegmentsTestSupport
 import Testing
 
 /// Idle and surplus connections against the built binary: idle ones are closed after
@@ -8,7 +9,7 @@ import Testing
     static let request = """
         GET /api/platform/segments HTTP/1.1\r
         Host: 127.0.0.1\r
-        Authorization: Bearer \(TestServer.bootstrapToken)\r
+        Authorization: Bearer \(TestServer.adminToken)\r
         Connection: close\r
         \r
 
@@ -65,7 +66,7 @@ import Testing
                 try connection.write("""
                     POST /api/platform/segments HTTP/1.1\r
                     Host: 127.0.0.1\r
-                    Authorization: Bearer \(TestServer.bootstrapToken)\r
+                    Authorization: Bearer \(TestServer.adminToken)\r
                     Content-Type: application/json\r
                     Content-Length: 40\r
                     Connection: close\r

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// The search and resolve helpers: matching, case, limits, order and unknown IDs.
@@ -52,9 +53,7 @@ import Testing
             "  - {id: user-\(index), email: person\(index)@bulk.example, name: Person \(index)}"
         }
         let companies = (0..<250).map { "  - {id: company-\($0), name: Bulk \($0), plan: starter}" }
-        let file = try directory.write(
-            "users:\n\(users.joined(separator: "\n"))\ncompanies:\n\(companies.joined(separator: "\n"))\n",
-            to: "bulk.yaml")
+        let file = try directory.write("bulk.yaml", "users:\n\(users.joined(separator: "\n"))\ncompanies:\n\(companies.joined(separator: "\n"))\n")
         try await TestServer.run(TestServer.options(directory: file)) { client in
             for endpoint in ["search-users", "search-companies"] {
                 let counts = [
@@ -96,7 +95,7 @@ import Testing
 
     @Test func aCompanyWithoutAPlanHasANullDescription() async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write(#"{"companies": [{"id": "company-x", "name": "Planless"}]}"#, to: "directory.json")
+        let file = try directory.write("directory.json", #"{"companies": [{"id": "company-x", "name": "Planless"}]}"#)
         try await TestServer.run(TestServer.options(directory: file)) { client in
             let response = try await client.call(.post, "\(base)/resolve-companies", json: #"{"ids": ["company-x"]}"#)
             #expect(response.text == #"[{"id":"company-x","label":"Planless","description":null}]"#)

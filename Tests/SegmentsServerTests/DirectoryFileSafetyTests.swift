@@ -1,5 +1,6 @@
 import Foundation
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// `--directory` given something other than a small regular file of the expected shape: the
@@ -19,7 +20,7 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func aFIFOIsRefusedWithoutHanging() async throws {
         let directory = try TemporaryDirectory()
-        let fifo = directory.file("directory.fifo")
+        let fifo = directory.path("directory.fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
         let outcome = try await ServerProcess.run(["--port", "0", "--directory", fifo], deadline: .seconds(10))
         #expect(outcome.status == 1, "still running after 10 s")
@@ -30,7 +31,7 @@ import Testing
     func aFileOverTheSizeLimitIsRefused() async throws {
         let directory = try TemporaryDirectory()
         let users = (0..<40).map { "  - {id: user-\($0), email: user\($0)@example.com, name: User \($0)}" }
-        let file = try directory.write("users:\n" + users.joined(separator: "\n") + "\n", to: "directory.yaml")
+        let file = try directory.write("directory.yaml", "users:\n" + users.joined(separator: "\n") + "\n")
         let outcome = try await ServerProcess.run(["--port", "0", "--directory", file, "--max-directory-size", "1KiB"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == "error: cannot read the directory file '\(file)': larger than the 1 KiB limit; refusing to read it\n")
@@ -60,7 +61,7 @@ import Testing
     func contentIsNeverEchoedBeyondAShortExcerpt() async throws {
         let directory = try TemporaryDirectory()
         let s = Self.secretLines
-        let file = try directory.write("""
+        let file = try directory.write("d.yaml", """
             companies:
               - {id: "\(s[0])", name: One}
               - {id: "\(s[0])", name: Again}
@@ -70,7 +71,7 @@ import Testing
               - {token: "\(s[3])", userId: "\(s[2])"}
             "\(s[1])": []
             "\(s[3])": x
-            """, to: "d.yaml")
+            """)
         let outcome = try await ServerProcess.run(["--port", "0", "--directory", file])
         #expect(outcome.status == 1)
         let report = outcome.stderr
@@ -92,7 +93,7 @@ import Testing
     ])
     func aFileOfSecretLinesIsDescribedNotQuoted(_ lines: Int, _ report: String) async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write(Self.secretLines.prefix(lines).joined(separator: "\n") + "\n", to: "shadow")
+        let file = try directory.write("shadow", Self.secretLines.prefix(lines).joined(separator: "\n") + "\n")
         let outcome = try await ServerProcess.run(["--port", "0", "--directory", file])
         #expect(outcome.status == 1)
         #expect(outcome.stderr == file + report + "\n")

@@ -1,6 +1,7 @@
 import Foundation
 import SegmentsCore
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// Loading `--directory` files: idempotent upserts, and bad files reported by line and column.
@@ -25,7 +26,7 @@ import Testing
 
     @Test func restartingWithTheSameDirectoryAndDatabaseChangesNothing() async throws {
         let directory = try TemporaryDirectory()
-        let database = directory.file("segments.sqlite")
+        let database = directory.path("segments.sqlite")
         let options = TestServer.options(database: database)
         try await TestServer.run(options) { client in
             _ = try await client.createSegment(#"{"name": "beta-testers"}"#)
@@ -72,14 +73,14 @@ import Testing
 
     @Test func aRemovedTokenStopsWorkingAfterARestart() async throws {
         let directory = try TemporaryDirectory()
-        let database = directory.file("segments.sqlite")
-        let withToken = try directory.write("""
+        let database = directory.path("segments.sqlite")
+        let withToken = try directory.write("with.yaml", """
             users: [{id: user-1, email: a@example.com, name: A, role: super-admin}]
             tokens: [{token: short-lived, userId: user-1}]
-            """, to: "with.yaml")
-        let withoutToken = try directory.write("""
+            """)
+        let withoutToken = try directory.write("without.yaml", """
             users: [{id: user-1, email: a@example.com, name: A, role: super-admin}]
-            """, to: "without.yaml")
+            """)
         let before = try await TestServer.run(TestServer.options(database: database, directory: withToken)) { client in
             try await client.call(.get, TestServer.base, token: "short-lived").status
         }
@@ -92,7 +93,7 @@ import Testing
 
     @Test func tokensAreStoredHashed() async throws {
         let directory = try TemporaryDirectory()
-        let database = directory.file("segments.sqlite")
+        let database = directory.path("segments.sqlite")
         let store = try SegmentStore(path: database)
         try await store.loadDirectory(try Self.devDirectory())
         let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
@@ -166,7 +167,7 @@ import Testing
 
     @Test func buildingTheAppWithABadDirectoryFails() async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write("users:\n  - {id: user-1}\n", to: "bad.yaml")
+        let file = try directory.write("bad.yaml", "users:\n  - {id: user-1}\n")
         let error = try await #require(throws: DirectoryFileError.self) {
             _ = try await buildApplication(TestServer.options(directory: file))
         }

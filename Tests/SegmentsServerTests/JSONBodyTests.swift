@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// Request bodies as JSON: what RFC 8259 allows is read exactly, everything else is a 400 in
@@ -279,7 +280,7 @@ import Testing
 extension TestClientProtocol {
     /// POSTs `bytes` as they are, with the bootstrap token.
     func post(_ path: String, bytes: [UInt8]) async throws -> APIResponse {
-        let headers: HTTPFields = [.authorization: "Bearer \(TestServer.bootstrapToken)", .contentType: "application/json"]
+        let headers: HTTPFields = [.authorization: "Bearer \(TestServer.adminToken)", .contentType: "application/json"]
         return APIResponse(try await executeRequest(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: bytes)))
     }
 }

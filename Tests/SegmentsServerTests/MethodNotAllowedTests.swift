@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdTesting
+import SegmentsTestSupport
 import Testing
 
 /// Every method a known path does not serve gets 405 with `Allow`; unknown paths stay 404

@@ -1,5 +1,6 @@
 import Foundation
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// What lands in the database: restarts, and feature flag associations with their cascade.
@@ -8,7 +9,7 @@ import Testing
 
     @Test func aRestartOnTheSameFileKeepsTheData() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         let (id, served) = try await TestServer.run(options) { client in
             let id = try await client.createSegment(
                 #"{"name": "durable", "description": "survives", "userIds": ["user-2", "user-1"], "isActive": false}"#)
@@ -30,7 +31,7 @@ import Testing
 
     @Test func theStoreSeesWhatTheAPIServes() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             let id = try await client.createSegment(#"{"name": "visible", "companyIds": ["company-123"]}"#)
             let served = try await client.call(.get, "\(base)/\(id)")
@@ -43,7 +44,7 @@ import Testing
 
     @Test func flagsAttachToSegmentsCreatedWithTheirNames() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             let beta = try await client.createSegment(#"{"name": "beta-testers"}"#)
             let other = try await client.createSegment(#"{"name": "unrelated"}"#)
@@ -62,7 +63,7 @@ import Testing
 
     @Test func loadingTheDirectoryAttachesExistingSegments() async throws {
         let directory = try TemporaryDirectory()
-        let database = directory.file("segments.sqlite")
+        let database = directory.path("segments.sqlite")
         let id = try await TestServer.run(TestServer.options(database: database, directory: nil)) { client in
             try await client.createSegment(#"{"name": "internal-team"}"#)
         }
@@ -76,7 +77,7 @@ import Testing
 
     @Test func deletingASegmentDeletesItsFlagAssociations() async throws {
         let directory = try TemporaryDirectory()
-        let options = TestServer.options(database: directory.file("segments.sqlite"))
+        let options = TestServer.options(database: directory.path("segments.sqlite"))
         try await TestServer.run(options) { client in
             let beta = try await client.createSegment(#"{"name": "beta-testers"}"#)
             let internalTeam = try await client.createSegment(#"{"name": "internal-team"}"#)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SegmentsServer
+import SegmentsTestSupport
 import Testing
 
 /// The five segment endpoints' success paths, with exact response bodies.

@@ -66,32 +66,27 @@ struct CLI {
 /// A repository on disk for one test: `segctl.yaml`, `segments/`, and helpers to run segctl
 /// against a server.
 final class Workdir {
-    let root: String
+    private let directory: TemporaryDirectory
     var token = TestServer.adminToken
 
+    /// The repository's root.
+    var root: String { directory.path }
+
     init(config: String? = "directory: segments\n") throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base.appendingPathComponent("segments"), withIntermediateDirectories: true)
-        root = base.resolvingSymlinksInPath().path
+        directory = try TemporaryDirectory(creating: ["segments"])
         if let config { try write("segctl.yaml", config) }
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: root)
-    }
-
     func write(_ path: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try directory.write(path, text)
     }
 
     func read(_ path: String) throws -> String {
-        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+        try directory.read(path)
     }
 
     func remove(_ path: String) throws {
-        try FileManager.default.removeItem(atPath: root + "/" + path)
+        try directory.remove(path)
     }
 
     /// Runs segctl here; remote commands get `--api-url` of `server` and the token.

@@ -1,4 +1,5 @@
 import Foundation
+import SegmentsTestSupport
 
 /// The built `segments-server` binary, run as a child process the way an operator runs it.
 struct ServerProcess {
@@ -52,7 +53,7 @@ private final class ChildProcess {
         for name in ["out", "err"] { try Data().write(to: scratch.appendingPathComponent(name)) }
         process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "SEGMENTS_SUPER_ADMIN_TOKEN": TestServer.bootstrapToken]
+        process.environment = ["PATH": "/usr/bin:/bin", "SEGMENTS_SUPER_ADMIN_TOKEN": TestServer.adminToken]
         process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("out"))
         process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("err"))
         process.standardInput = FileHandle.nullDevice
