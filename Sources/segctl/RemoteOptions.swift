@@ -11,7 +11,7 @@ struct RemoteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds to wait for a connection (0.1 to 600).", valueName: "seconds")) var connectTimeout: Double = 5
     @Option(help: ArgumentHelp("Tries of one request, the first included (1 to 20; retries back off with jitter).", valueName: "n")) var maxAttempts: Int = 5
     @Option(help: ArgumentHelp("Base delay of the retry backoff, in seconds (0 to 600).", valueName: "seconds")) var retryDelay: Double = 0.5
-    @Option(help: ArgumentHelp("The largest response read, e.g. 512MiB or 2GiB (1MiB to 64GiB).", valueName: "size"), transform: RemoteOptions.size) var maxResponseSize: Int = ClientSettings.defaultMaxResponseSize
+    @Option(help: ArgumentHelp("The largest response read, 1MiB to 64GiB (default: 512MiB).", valueName: "size"), transform: RemoteOptions.size) var maxResponseSize: Int = ClientSettings.defaultMaxResponseSize
     @Option(help: ArgumentHelp("Where to keep ConfigCat segments between runs (default: $XDG_CACHE_HOME/segctl or ~/.cache/segctl).", valueName: "dir")) var cacheDir: String?
     @Flag(help: "Keep no ConfigCat segments between runs: fetch every segment every time.") var noCache = false
     @Flag(help: "Log every request (method, path, status, size, time) to standard error.") var verbose = false
