@@ -21,17 +21,17 @@ public struct TextDiagnosticReporter: DiagnosticReporter {
     /// One diagnostic and its notes, each on a line.
     public func line(_ diagnostic: Diagnostic) -> String {
         let label = diagnostic.severity == .error
-            ? Style.paint("error", .red, colored)
-            : Style.paint("warning", .yellow, colored)
+            ? ANSIStyle.paint("error", .red, colored)
+            : ANSIStyle.paint("warning", .yellow, colored)
         var out = prefix(diagnostic.location) + label + ": " + UntrustedText.escaped(diagnostic.message) + "\n"
         for note in diagnostic.notes {
-            out += prefix(note.location) + Style.paint("note", .cyan, colored) + ": " + UntrustedText.escaped(note.message) + "\n"
+            out += prefix(note.location) + ANSIStyle.paint("note", .cyan, colored) + ": " + UntrustedText.escaped(note.message) + "\n"
         }
         return out
     }
 
     private func prefix(_ location: SourceLocation?) -> String {
         guard let location else { return "" }
-        return Style.paint(UntrustedText.escaped(location.description) + ":", .bold, colored) + " "
+        return ANSIStyle.paint(UntrustedText.escaped(location.description) + ":", .bold, colored) + " "
     }
 }

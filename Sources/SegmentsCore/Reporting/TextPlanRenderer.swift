@@ -39,7 +39,7 @@ public struct TextPlanRenderer: Sendable {
     }
 
     func render(_ change: Change, plan: Plan) -> String {
-        let style: Style = change.action == .create ? .green : change.action == .update ? .yellow : .red
+        let style: ANSIStyle = change.action == .create ? .green : change.action == .update ? .yellow : .red
         var head = "  " + paint(change.action.symbol, style) + " \(change.action.rawValue) \(safe(change.name))"
         if let id = change.segmentID { head += " (\(safe(id)))" }
         if let file = change.file { head += "  " + paint(safe(file), .dim) }
@@ -122,7 +122,7 @@ public struct TextPlanRenderer: Sendable {
         UntrustedText.escaped(text)
     }
 
-    func paint(_ text: String, _ style: Style) -> String {
-        Style.paint(text, style, options.colored)
+    func paint(_ text: String, _ style: ANSIStyle) -> String {
+        ANSIStyle.paint(text, style, options.colored)
     }
 }
