@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SegmentsCoreTests",
-            dependencies: ["SegmentsCore"],
+            dependencies: ["SegmentsCore", "SegmentsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

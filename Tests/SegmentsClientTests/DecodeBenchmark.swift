@@ -1,6 +1,7 @@
 import Foundation
 @testable import SegmentsClient
 import SegmentsCore
+import SegmentsTestSupport
 import Testing
 
 /// Times one decoder on a generated platform list of the size at scale (by default 100,000

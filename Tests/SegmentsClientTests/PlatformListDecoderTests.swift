@@ -1,6 +1,7 @@
 import Foundation
 @testable import SegmentsClient
 import SegmentsCore
+import SegmentsTestSupport
 import Testing
 
 /// The byte-level platform list decoder gives what JSONDecoder gives, on fixtures, on

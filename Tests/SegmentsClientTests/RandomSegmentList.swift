@@ -1,3 +1,5 @@
+import SegmentsTestSupport
+
 /// Random platform segment lists as a server could write them: fields in any order, optional
 /// fields present, null or absent, unknown fields holding any JSON, strings with any character
 /// in any legal spelling (raw, short escape, `\u` escape, surrogate pair), any whitespace.

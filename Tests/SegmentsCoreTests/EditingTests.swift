@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SegmentsCore
+import SegmentsTestSupport
 
 /// members and fmt pin the exact bytes they write: golden files per fixture and operation.
 struct EditingTests {
@@ -88,7 +89,7 @@ struct EditingTests {
 struct MemberEditPropertyTests {
     @Test(arguments: 0..<60)
     func editsKeepEverythingElse(seed: Int) throws {
-        var random = SeededGenerator(seed: UInt64(seed) &* 31 &+ 5)
+        var random = SeededRandom(seed: UInt64(seed) &* 31 &+ 5)
         let pool = (0..<30).map { "user-\(String($0, radix: 36))" }
         var ids = pool.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
         if Bool.random(using: &random) { ids.sort(by: MemberOrder.precedes) } else { ids.shuffle(using: &random) }

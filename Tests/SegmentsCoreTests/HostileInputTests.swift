@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SegmentsCore
+import SegmentsTestSupport
 
 /// Broken or hostile segment files get a clear, located error: never a crash or a hang.
 struct HostileInputTests {
@@ -55,7 +56,7 @@ struct MutationTests {
     func mutatedFilesGetLocatedDiagnostics(batch: Int) throws {
         let original = try Fixtures.bytes("validation", "valid-full.yaml")
         let lineCount = original.count { $0 == UInt8(ascii: "\n") } + 1
-        var random = SeededGenerator(seed: UInt64(batch) &+ 99)
+        var random = SeededRandom(seed: UInt64(batch) &+ 99)
         let alphabet: [UInt8] = Array(" -:#[]{}&*!|>'\"%@`,?\n\t\r\\x0".utf8) + [0x00, 0xC3, 0xFF]
         for _ in 0..<100 {
             var bytes = original

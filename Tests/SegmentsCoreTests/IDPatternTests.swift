@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SegmentsCore
+import SegmentsTestSupport
 
 /// ID formats are matched by a deterministic automaton, never by a backtracking engine. On
 /// the supported syntax it must agree with ICU (`NSRegularExpression`), except that `\d`, `\w`
@@ -16,7 +17,7 @@ struct IDPatternTests {
     func automatonAgreesWithICU(_ source: String) throws {
         let pattern = try IDPattern(source)
         let regex = try NSRegularExpression(pattern: "\\A(?:\(source))\\z")
-        var generator = SeededGenerator(seed: UInt64(source.utf8.count) &* 7919)
+        var generator = SeededRandom(seed: UInt64(source.utf8.count) &* 7919)
         // ICU's \d, \w and \s are Unicode classes; segctl's are ASCII: compare those on ASCII.
         let asciiOnly = source.contains("\\d") || source.contains("\\w") || source.contains("\\W") || source.contains("\\S")
         let alphabet = Array((asciiOnly ? "abcuxyz019-_.:AZ \n@c" : "abcuxyz019-_.:AZ \n@écüüber名").unicodeScalars)
@@ -77,22 +78,5 @@ struct IDPatternTests {
             for _ in 0..<10 { #expect(!pattern.matches(text)) }
         }
         #expect(elapsed < .seconds(5))
-    }
-}
-
-/// A deterministic generator for property tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

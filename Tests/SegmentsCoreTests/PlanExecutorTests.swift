@@ -1,5 +1,6 @@
 import Testing
 @testable import SegmentsCore
+import SegmentsTestSupport
 
 struct PlanExecutorTests {
     let config = TargetCatalogue.defaultConfig()
@@ -105,7 +106,7 @@ struct PlanExecutorTests {
 struct PlannerPropertyTests {
     @Test(arguments: 0..<40)
     func applyingThePlanReachesTheDesiredState(seed: Int) async throws {
-        var random = SeededGenerator(seed: UInt64(seed) &+ 1)
+        var random = SeededRandom(seed: UInt64(seed) &+ 1)
         let names = (0..<8).map { "s\($0)" }
         let people = (0..<12).map { "user-\($0)" }
         func randomState(_ name: String) -> SegmentState {

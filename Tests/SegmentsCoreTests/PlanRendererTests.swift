@@ -72,7 +72,7 @@ struct PlanRendererTests {
     }
 
     @Test func sensitiveValuesAreNeverPrinted() {
-        var config = TargetCatalogue.defaultConfig(for: .configcat)
+        let config = TargetCatalogue.defaultConfig(for: .configcat)
         func state(_ values: [String]) -> SegmentState {
             SegmentState(name: "Hashes", fields: [
                 "description": .null, "comparisonAttribute": .string("Email"),

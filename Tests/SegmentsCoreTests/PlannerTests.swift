@@ -72,7 +72,7 @@ struct PlannerTests {
     }
 
     @Test func protectedFileGuardsItsSegmentAgainstDuplicates() {
-        var config = TargetCatalogue.defaultConfig(for: .configcat)
+        let config = TargetCatalogue.defaultConfig(for: .configcat)
         let desired = [Make.declaration(SegmentState(name: "Beta", fields: [:]), id: "id-1", protect: true)]
         let plan = plan(desired, [
             RemoteSegment(id: "id-1", updatedAt: "v", state: SegmentState(name: "Beta", fields: [:])),
@@ -130,7 +130,7 @@ struct PlannerTests {
     }
 
     @Test func configcatDuplicateNamesNeedAPin() {
-        var config = TargetCatalogue.defaultConfig(for: .configcat)
+        let config = TargetCatalogue.defaultConfig(for: .configcat)
         let plan = plan([Make.declaration(SegmentState(name: "Beta", fields: [:]))],
                         [RemoteSegment(id: "id-2", updatedAt: "v", state: SegmentState(name: "Beta", fields: [:])),
                          RemoteSegment(id: "id-1", updatedAt: "v", state: SegmentState(name: "Beta", fields: [:]))], config: config)

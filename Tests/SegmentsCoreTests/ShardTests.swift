@@ -1,5 +1,6 @@
 import Testing
 @testable import SegmentsCore
+import SegmentsTestSupport
 
 /// ConfigCat segments larger than one segment: the split, its checks, its plans and imports.
 struct ShardTests {
@@ -20,7 +21,7 @@ struct ShardTests {
 
     @Test(arguments: [1, 2, 3, 7, 20, 100])
     func theSplitPartitionsAndOneItemTouchesOneShard(_ count: Int) {
-        var generator = SeededGenerator(seed: UInt64(count))
+        var generator = SeededRandom(seed: UInt64(count))
         for _ in 0..<20 {
             let items = Set((0..<Int.random(in: 0...300, using: &generator)).map { _ in "u\(UInt32.random(in: 0...UInt32.max, using: &generator))" })
             let shards = Sharding.split(Array(items), count: count)

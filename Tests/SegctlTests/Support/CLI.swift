@@ -13,17 +13,8 @@ struct CLI {
         var all: String { stdout + stderr }
     }
 
-    /// The directory holding the built products (next to the test bundle).
-    static let products: URL = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("segctl").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url
-    }()
-
-    static let segctl = products.appendingPathComponent("segctl").path
-    static let segmentsServer = products.appendingPathComponent("segments-server").path
+    static let segctl = BuiltProducts.path(of: "segctl")
+    static let segmentsServer = BuiltProducts.path(of: "segments-server")
 
     /// Runs `segctl arguments` in `directory` with `environment` added to a minimal one.
     /// Waits without blocking a thread: the server under test runs in this process.

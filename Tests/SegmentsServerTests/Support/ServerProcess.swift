@@ -15,13 +15,7 @@ struct ServerProcess {
     }
 
     /// The built binary, next to the test bundle in the build's products directory.
-    static let binary: String = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("segments-server").path) {
-            url = url.deletingLastPathComponent()
-        }
-        return url.appendingPathComponent("segments-server").path
-    }()
+    static let binary = BuiltProducts.path(of: "segments-server")
 
     /// Runs the server with `arguments` until it exits, killing it after `deadline`.
     static func run(_ arguments: [String], deadline: Duration = .seconds(10)) async throws -> Outcome {
