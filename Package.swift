@@ -137,7 +137,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SegctlTests",
-            dependencies: ["segctl", "segments-server", "SegmentsTestSupport"]
+            dependencies: ["segctl", "segments-server", "SegmentsTestSupport"],
+            exclude: ["Snapshots"]
         ),
     ]
 )

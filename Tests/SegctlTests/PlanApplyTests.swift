@@ -228,6 +228,26 @@ struct PlanApplyTests {
         }
     }
 
+    /// Every numeric option has a range; a value outside it (or no number at all) is a usage
+    /// error naming the option and its range, before anything is read or sent.
+    @Test(arguments: [
+        (["plan"], "--connect-timeout", ["0", "601", "nan", "1e300"], "--connect-timeout must be a number of seconds from 0.1 to 600"),
+        (["plan"], "--retry-delay", ["-1", "601", "inf"], "--retry-delay must be a number of seconds from 0 to 600"),
+        (["plan"], "--max-attempts", ["0", "21", "99999999999999999999"], "--max-attempts"),
+        (["plan"], "--max-response-size", ["1KiB", "65GiB", "lots"], "--max-response-size"),
+        (["apply", "--auto-approve"], "--parallelism", ["0", "65"], "--parallelism"),
+        (["validate"], "--max-file-size", ["0", "4097"], "--max-file-size"),
+    ])
+    func numericOptionsOutsideTheirRangeAreUsageErrors(command: [String], option: String, values: [String], message: String) async throws {
+        let dir = try Workdir()
+        for value in values {
+            let run = try await dir.segctl(command + ["\(option)=\(value)"])
+            #expect(run.status == 2, "\(option) \(value): \(run.all)")
+            #expect(run.stderr.contains(message), "\(option) \(value): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
     @Test func missingTokenNamesTheVariable() async throws {
         let dir = try Workdir()
         try dir.write("segments/a.yaml", "name: a\n")
