@@ -34,6 +34,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
 
     public func createSegment(_ state: SegmentState) async throws -> String {
         let reply = try await transport.call(.POST, Self.basePath, json: PlatformWireFormat.body(state, keys: nil), idempotent: false)
+        if let id = reply.body.withUnsafeReadableBytes(PlatformWireFormat.Created.scannedID) { return id }
         return try reply.decode(PlatformWireFormat.Created.self, "POST \(Self.basePath)", redact: token.redact).id
     }
 

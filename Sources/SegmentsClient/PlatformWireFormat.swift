@@ -26,6 +26,37 @@ enum PlatformWireFormat {
     struct Created: Decodable {
         var id: String
         var name: String?
+
+        /// The ID in a create response read by `JSONScanner`, or nil when the scanner cannot
+        /// read it; then JSONDecoder decides, as before. The scanner is the stricter of the two,
+        /// so where it reads an ID, JSONDecoder reads the same one, at a fraction of the cost
+        /// (one response per create: 100,000 at scale).
+        static func scannedID(_ bytes: UnsafeRawBufferPointer) -> String? {
+            var scanner = JSONScanner(bytes)
+            var id: String?
+            var seenName = false
+            do {
+                try scanner.expect(UInt8(ascii: "{"), "an object")
+                if !scanner.consume(UInt8(ascii: "}")) {
+                    repeat {
+                        let key = try scanner.readString()
+                        try scanner.expect(UInt8(ascii: ":"), "':'")
+                        switch key {
+                        case "id" where id == nil: id = try scanner.readString()
+                        case "name" where !seenName:
+                            seenName = true
+                            if try !scanner.consumeNull() { _ = try scanner.readString() }
+                        default: try scanner.skipValue(depth: 1)
+                        }
+                    } while scanner.consume(UInt8(ascii: ","))
+                    try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+                }
+                try scanner.expectEnd()
+            } catch {
+                return nil
+            }
+            return id
+        }
     }
 
     /// A search or resolve result.
