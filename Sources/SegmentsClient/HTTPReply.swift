@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// A response, fully read.
+/// A response, read to its end.
 struct HTTPReply: Sendable {
     var status: Int
     var headers: HTTPHeaders

@@ -163,8 +163,9 @@ struct HTTPTransport: Sendable {
     /// One attempt: the request and its whole body, within the request timeout.
     ///
     /// AsyncHTTPClient's deadline ends when the response head arrives, so a server that stalls
-    /// or trickles the body would hold segctl forever. The exchange races a timer instead; the
-    /// loser is cancelled, and cancelling the body's iteration closes the connection.
+    /// or trickles the body would hold segctl forever. A timer on the client's event loop
+    /// cancels the attempt instead (cancelling the body's iteration closes the connection):
+    /// one task per attempt, where racing a sleeping task cost three.
     func exchange<Decoder: BodyDecoder>(
         _ request: HTTPClientRequest, decoder: Decoder.Type
     ) async throws -> (HTTPReply, Result<Decoder.Output, JSONScanner.Failure>?) {
@@ -176,12 +177,10 @@ struct HTTPTransport: Sendable {
             guard (200..<300).contains(Int(response.status.code)) else {
                 return (try await Self.collect(response, limit: limit, into: WholeBody.self).reply, Result<Decoder.Output, JSONScanner.Failure>?.none)
             }
-            let (reply, decoder) = try await Self.collect(response, limit: limit, into: decoder)
-            var finished = decoder
-            return (reply, finished.finish())
+            let collected = try await Self.collect(response, limit: limit, into: decoder)
+            var reader = collected.decoder
+            return (collected.reply, reader.finish())
         }
-        // A timer on the client's event loop, rather than a sleeping task raced against the
-        // attempt: one task per request instead of three.
         let timedOut = NIOLockedValueBox(false)
         let timer = client.eventLoopGroup.any().scheduleTask(in: .milliseconds(milliseconds)) {
             timedOut.withLockedValue { $0 = true }

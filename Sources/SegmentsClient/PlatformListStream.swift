@@ -41,9 +41,8 @@ struct PlatformListStream: BodyDecoder {
     init(expectedLength: Int?) {}
 
     mutating func consume(_ chunk: ByteBuffer) {
-        if keptBytes.readableBytes < ServerText.redactionMargin {
-            keptBytes.writeImmutableBuffer(chunk.getSlice(at: chunk.readerIndex, length: min(chunk.readableBytes, ServerText.redactionMargin - keptBytes.readableBytes))!)
-        }
+        let missing = ServerText.redactionMargin - keptBytes.readableBytes
+        if missing > 0 { keptBytes.writeBytes(chunk.readableBytesView.prefix(missing)) }
         guard failure == nil else { return }
         chunk.withUnsafeReadableBytes { buffer.append(contentsOf: $0) }
         advance(atEnd: false)
@@ -51,7 +50,7 @@ struct PlatformListStream: BodyDecoder {
         if position > 65_536 || position == buffer.count {
             buffer.removeSubrange(..<position)
             base += position
-            if let current = scan { scan?.index = current.index - position }
+            scan?.index -= position
             position = 0
         }
     }

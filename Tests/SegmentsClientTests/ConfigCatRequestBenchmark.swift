@@ -32,7 +32,7 @@ struct ConfigCatRequestBenchmark {
                 let requests = await server.store.requestCount - before
                 #expect(segments.count == count)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                print(String(format: "bench-configcat: %d segments, %@: %d requests, %.3f s", count, what, requests, seconds))
+                print(String(format: "bench-configcat: %d segments, %@: %d request%@, %.3f s", count, what, requests, requests == 1 ? "" : "s", seconds))
                 return requests
             }
             #expect(try await plan("first plan (empty cache)", cached) == 1 + count)
