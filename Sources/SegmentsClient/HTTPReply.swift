@@ -2,11 +2,14 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// A response, fully read.
+/// A response, read to its end.
 struct HTTPReply: Sendable {
     var status: Int
     var headers: HTTPHeaders
+    /// The body; for a body read by a streaming `BodyDecoder`, its first bytes only.
     var body: ByteBuffer
+    /// The body's length in bytes.
+    var bodyLength: Int
 
     var isSuccess: Bool { (200..<300).contains(status) }
 
@@ -19,12 +22,9 @@ struct HTTPReply: Sendable {
         }
     }
 
-    /// The body read by a byte-level `decoder`, or an error that says what came instead and
-    /// where the decoder stopped.
-    func decode<T>(_ what: String, redact: (String) -> String, with decoder: (UnsafeRawBufferPointer) throws(JSONScanner.Failure) -> T) throws(ClientError) -> T {
-        let result = body.withUnsafeReadableBytes { bytes in
-            Result { () throws(JSONScanner.Failure) -> T in try decoder(bytes) }
-        }
+    /// The value a `BodyDecoder` read from this reply's body, or an error that says what came
+    /// instead and where the decoder stopped.
+    func value<T>(of result: Result<T, JSONScanner.Failure>, _ what: String, redact: (String) -> String) throws(ClientError) -> T {
         switch result {
         case .success(let value):
             return value

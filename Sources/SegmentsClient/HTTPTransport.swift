@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import SegmentsCore
@@ -60,6 +61,16 @@ struct HTTPTransport: Sendable {
         return reply
     }
 
+    /// As `call`, with a successful response's body read by a fresh `decoder` per attempt as
+    /// it arrives; the reply keeps only the body's first bytes, for messages.
+    func call<Decoder: BodyDecoder>(
+        _ method: HTTPMethod, _ path: String, idempotent: Bool, decoder: Decoder.Type
+    ) async throws -> (reply: HTTPReply, decoded: Result<Decoder.Output, JSONScanner.Failure>) {
+        let (reply, decoded) = try await send(method, path, idempotent: idempotent, decoder: decoder)
+        guard reply.isSuccess, let decoded else { throw failure(reply, "\(method.rawValue) \(path)") }
+        return (reply, decoded)
+    }
+
     /// A GET of something that may not exist: nil for a 404, otherwise as `call`.
     func fetch(_ path: String) async throws -> HTTPReply? {
         let reply = try await send(.GET, path, idempotent: true)
@@ -71,6 +82,14 @@ struct HTTPTransport: Sendable {
     /// Sends a request; retries what is safe to retry. `idempotent` is false for POST, whose
     /// ambiguous failures are thrown as `RemoteFailure.ambiguous` for the caller to resolve.
     func send(_ method: HTTPMethod, _ path: String, json body: [UInt8]? = nil, idempotent: Bool) async throws -> HTTPReply {
+        try await send(method, path, json: body, idempotent: idempotent, decoder: WholeBody.self).reply
+    }
+
+    /// `send`, with a successful response's body read by `decoder` (nil for other statuses,
+    /// whose bodies are kept whole for the error message).
+    func send<Decoder: BodyDecoder>(
+        _ method: HTTPMethod, _ path: String, json body: [UInt8]? = nil, idempotent: Bool, decoder: Decoder.Type
+    ) async throws -> (reply: HTTPReply, decoded: Result<Decoder.Output, JSONScanner.Failure>?) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers.add(name: "Authorization", value: "\(authorizationScheme) \(authorization.value)")
@@ -86,10 +105,11 @@ struct HTTPTransport: Sendable {
             attempt += 1
             try await gate.waitForTurn()
             let reply: HTTPReply
+            let decoded: Result<Decoder.Output, JSONScanner.Failure>?
             let started = ContinuousClock.now
             do {
-                reply = try await exchange(request)
-                logger.debug("\(what) -> \(reply.status), \(reply.body.readableBytes) bytes in \(ContinuousClock.now - started)")
+                (reply, decoded) = try await exchange(request, decoder: decoder)
+                logger.debug("\(what) -> \(reply.status), \(reply.bodyLength) bytes in \(ContinuousClock.now - started)")
             } catch AttemptFailure.tooLarge {
                 // The same request would get the same response: not worth another attempt.
                 let limit = ByteCount.text(settings.maxResponseSize)
@@ -124,7 +144,7 @@ struct HTTPTransport: Sendable {
                 if !idempotent, [502, 504].contains(reply.status) {
                     throw RemoteFailure.ambiguous("\(what): HTTP \(reply.status) from a gateway; the request may have reached the server")
                 }
-                return reply
+                return (reply, decoded)
             }
             let retryAfter = reply.headers.first(name: "Retry-After").flatMap { RetryPolicy.retryAfterSeconds($0, now: Date().timeIntervalSince1970) }
             if let retryAfter, retryAfter > retry.maxRetryAfter {
@@ -143,41 +163,55 @@ struct HTTPTransport: Sendable {
     /// One attempt: the request and its whole body, within the request timeout.
     ///
     /// AsyncHTTPClient's deadline ends when the response head arrives, so a server that stalls
-    /// or trickles the body would hold segctl forever. The exchange races a timer instead; the
-    /// loser is cancelled, and cancelling the body's iteration closes the connection.
-    func exchange(_ request: HTTPClientRequest) async throws -> HTTPReply {
+    /// or trickles the body would hold segctl forever. A timer on the client's event loop
+    /// cancels the attempt instead (cancelling the body's iteration closes the connection):
+    /// one task per attempt, where racing a sleeping task cost three.
+    func exchange<Decoder: BodyDecoder>(
+        _ request: HTTPClientRequest, decoder: Decoder.Type
+    ) async throws -> (HTTPReply, Result<Decoder.Output, JSONScanner.Failure>?) {
         let client = client
         let limit = settings.maxResponseSize
         let milliseconds = Int64((retry.timeout * 1000).rounded(.up))
-        return try await withThrowingTaskGroup(of: HTTPReply.self) { group in
-            group.addTask {
-                let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
-                return try await Self.collect(response, limit: limit)
+        let attempt = Task {
+            let response = try await client.execute(request, timeout: .milliseconds(milliseconds))
+            guard (200..<300).contains(Int(response.status.code)) else {
+                return (try await Self.collect(response, limit: limit, into: WholeBody.self).reply, Result<Decoder.Output, JSONScanner.Failure>?.none)
             }
-            group.addTask {
-                try await Task.sleep(for: .milliseconds(milliseconds))
-                throw AttemptFailure.timedOut
-            }
-            defer { group.cancelAll() }
-            guard let reply = try await group.next() else { throw AttemptFailure.timedOut }
-            return reply
+            let collected = try await Self.collect(response, limit: limit, into: decoder)
+            var reader = collected.decoder
+            return (collected.reply, reader.finish())
+        }
+        let timedOut = NIOLockedValueBox(false)
+        let timer = client.eventLoopGroup.any().scheduleTask(in: .milliseconds(milliseconds)) {
+            timedOut.withLockedValue { $0 = true }
+            attempt.cancel()
+        }
+        defer { timer.cancel() }
+        do {
+            return try await withTaskCancellationHandler { try await attempt.value } onCancel: { attempt.cancel() }
+        } catch where timedOut.withLockedValue({ $0 }) {
+            throw AttemptFailure.timedOut
         }
     }
 
     /// The response with its body, at most `limit` bytes (refused from `Content-Length` before
-    /// reading, when the server sends one).
-    static func collect(_ response: HTTPClientResponse, limit: Int) async throws -> HTTPReply {
+    /// reading, when the server sends one), read by a new `decoder`.
+    static func collect<Decoder: BodyDecoder>(
+        _ response: HTTPClientResponse, limit: Int, into decoder: Decoder.Type
+    ) async throws -> (reply: HTTPReply, decoder: Decoder) {
         let announced = response.headers.first(name: "Content-Length").flatMap { Int($0) }
         if let announced, announced > limit { throw AttemptFailure.tooLarge }
-        var body = ByteBuffer()
-        body.reserveCapacity(min(announced ?? 0, limit))
-        for try await var chunk in response.body {
-            guard chunk.readableBytes <= limit - body.readableBytes else { throw AttemptFailure.tooLarge }
-            body.writeBuffer(&chunk)
+        var decoder = Decoder(expectedLength: announced)
+        var length = 0
+        for try await chunk in response.body {
+            guard chunk.readableBytes <= limit - length else { throw AttemptFailure.tooLarge }
+            length += chunk.readableBytes
+            decoder.consume(chunk)
         }
         // A cancelled body ends early without an error: never take it for a whole one.
         try Task.checkCancellation()
-        return HTTPReply(status: Int(response.status.code), headers: response.headers, body: body)
+        let reply = HTTPReply(status: Int(response.status.code), headers: response.headers, body: decoder.keptBytes, bodyLength: length)
+        return (reply, decoder)
     }
 
     /// A 3xx: never followed, since the target could be any host, over plain http too, and

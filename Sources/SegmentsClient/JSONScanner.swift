@@ -111,7 +111,12 @@ struct JSONScanner {
             items.append(try readString())
         } while consume(UInt8(ascii: ","))
         try expect(UInt8(ascii: "]"), "',' or ']'")
-        return items
+        // The array grew by doubling: up to half of it unused. A copy of the exact size gives
+        // that back, a third of the memory of a list of 10,000,000 IDs.
+        guard items.capacity - items.count > 8 else { return items }
+        return [String](unsafeUninitializedCapacity: items.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: items)
+        }
     }
 
     /// Checks and skips any value; `depth` counts the arrays and objects around it.

@@ -26,7 +26,7 @@ enum PlatformListDecoder {
     }
 
     /// One segment object.
-    private static func segment(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> PlatformWireFormat.Segment {
+    static func segment(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> PlatformWireFormat.Segment {
         let start = scanner.offset
         try scanner.expect(UInt8(ascii: "{"), "a segment object")
         var id: String?

@@ -7,8 +7,8 @@ import SegmentsCore
 public struct PlatformSegmentsClient: SegmentsRemote {
     /// The API's path under the base URL.
     public static let basePath = "/api/platform/segments"
-    /// IDs per resolve call.
-    public static let resolveBatchSize = 500
+    /// IDs per resolve call: the most the API takes in one.
+    public static let resolveBatchSize = 1000
 
     let transport: HTTPTransport
     let token: Secret
@@ -22,8 +22,8 @@ public struct PlatformSegmentsClient: SegmentsRemote {
     }
 
     public func listSegments() async throws -> [RemoteSegment] {
-        let reply = try await transport.call(.GET, Self.basePath, idempotent: true)
-        return try reply.decode("GET \(Self.basePath)", redact: token.redact, with: PlatformListDecoder.decode)
+        let (reply, decoded) = try await transport.call(.GET, Self.basePath, idempotent: true, decoder: PlatformListStream.self)
+        return try reply.value(of: decoded, "GET \(Self.basePath)", redact: token.redact)
     }
 
     public func fetchSegment(id: String) async throws -> RemoteSegment? {
@@ -34,6 +34,7 @@ public struct PlatformSegmentsClient: SegmentsRemote {
 
     public func createSegment(_ state: SegmentState) async throws -> String {
         let reply = try await transport.call(.POST, Self.basePath, json: PlatformWireFormat.body(state, keys: nil), idempotent: false)
+        if let id = reply.body.withUnsafeReadableBytes(PlatformWireFormat.Created.scannedID) { return id }
         return try reply.decode(PlatformWireFormat.Created.self, "POST \(Self.basePath)", redact: token.redact).id
     }
 
@@ -54,7 +55,10 @@ public struct PlatformSegmentsClient: SegmentsRemote {
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + Self.resolveBatchSize)])
             start += batch.count
-            let body = Array(JSONValue.object([("ids", .strings(batch))]).serialized(pretty: false).utf8)
+            let body = JSONBodyWriter.object(capacity: 16 + batch.count * 20) { json in
+                json.key("ids")
+                json.strings(batch)
+            }
             let reply = try await transport.call(.POST, path, json: body, idempotent: true)
             for option in try reply.decode([PlatformWireFormat.Option].self, "POST \(path)", redact: token.redact) {
                 labels[option.id] = option.label ?? option.id

@@ -26,6 +26,37 @@ enum PlatformWireFormat {
     struct Created: Decodable {
         var id: String
         var name: String?
+
+        /// The ID in a create response read by `JSONScanner`, or nil when the scanner cannot
+        /// read it; then JSONDecoder decides, as before. The scanner is the stricter of the two,
+        /// so where it reads an ID, JSONDecoder reads the same one, at a fraction of the cost
+        /// (one response per create: 100,000 at scale).
+        static func scannedID(_ bytes: UnsafeRawBufferPointer) -> String? {
+            var scanner = JSONScanner(bytes)
+            var id: String?
+            var seenName = false
+            do {
+                try scanner.expect(UInt8(ascii: "{"), "an object")
+                if !scanner.consume(UInt8(ascii: "}")) {
+                    repeat {
+                        let key = try scanner.readString()
+                        try scanner.expect(UInt8(ascii: ":"), "':'")
+                        switch key {
+                        case "id" where id == nil: id = try scanner.readString()
+                        case "name" where !seenName:
+                            seenName = true
+                            if try !scanner.consumeNull() { _ = try scanner.readString() }
+                        default: try scanner.skipValue(depth: 1)
+                        }
+                    } while scanner.consume(UInt8(ascii: ","))
+                    try scanner.expect(UInt8(ascii: "}"), "',' or '}'")
+                }
+                try scanner.expectEnd()
+            } catch {
+                return nil
+            }
+            return id
+        }
     }
 
     /// A search or resolve result.
@@ -47,18 +78,27 @@ enum PlatformWireFormat {
 
     /// The request body for create (every field) or update (only `keys`).
     static func body(_ state: SegmentState, keys: Set<String>?) -> [UInt8] {
-        var pairs: [(String, JSONValue)] = []
         func include(_ key: String) -> Bool { keys?.contains(key) ?? true }
-        if include("name") { pairs.append(("name", .string(state.name))) }
-        if include("description") {
-            if case .string(let text) = state["description"] { pairs.append(("description", .string(text))) } else { pairs.append(("description", .null)) }
+        let lists = ["userIds", "companyIds"].filter(include).map { ($0, state[$0].listItems ?? []) }
+        // About 20 bytes an ID, so the buffer rarely grows.
+        let capacity = 128 + state.name.utf8.count + lists.reduce(0) { $0 + $1.1.count * 20 }
+        return JSONBodyWriter.object(capacity: capacity) { json in
+            if include("name") {
+                json.key("name")
+                json.string(state.name)
+            }
+            if include("description") {
+                json.key("description")
+                if case .string(let text) = state["description"] { json.string(text) } else { json.null() }
+            }
+            for (key, items) in lists {
+                json.key(key)
+                json.strings(items)
+            }
+            if include("isActive") {
+                json.key("isActive")
+                if case .bool(let flag) = state["isActive"] { json.bool(flag) } else { json.bool(true) }
+            }
         }
-        for key in ["userIds", "companyIds"] where include(key) {
-            pairs.append((key, .strings(state[key].listItems ?? [])))
-        }
-        if include("isActive") {
-            if case .bool(let flag) = state["isActive"] { pairs.append(("isActive", .bool(flag))) } else { pairs.append(("isActive", .bool(true))) }
-        }
-        return Array(JSONValue.object(pairs).serialized(pretty: false).utf8)
     }
 }

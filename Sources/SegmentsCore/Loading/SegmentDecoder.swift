@@ -182,9 +182,8 @@ public struct SegmentDecoder: Sendable {
         }
         let items = document.items(of: index)
         var values: [String] = []
-        var marks: [YAMLMark] = []
+        var marks = SegmentDeclaration.ItemMarks()
         values.reserveCapacity(items.count)
-        marks.reserveCapacity(items.count)
         var expiries: [Int: Timestamp] = [:]
         for item in items {
             var itemNode = document[Int(item)]

@@ -45,7 +45,9 @@ public struct Planner: Sendable {
                 }
             }
         }
-        matches += match(desired.filter { $0.shards == nil }, remote, shards: shards, claimed: &claimed, surplus: &surplus, problems: &problems)
+        let unsharded = desired.contains { $0.shards != nil } ? desired.filter { $0.shards == nil } : desired
+        let pairs = match(unsharded, remote, shards: shards, claimed: &claimed, surplus: &surplus, problems: &problems)
+        matches = matches.isEmpty ? pairs : matches + pairs
         var (creates, updates, unchanged) = diff(matches)
         for index in creates.indices { if let warning = shardWarnings[creates[index].name] { creates[index].warnings.append(warning) } }
         for index in updates.indices { if let warning = shardWarnings[updates[index].desired?.name ?? ""] { updates[index].warnings.append(warning) } }
@@ -86,13 +88,18 @@ public struct Planner: Sendable {
         _ desired: [SegmentDeclaration], _ remote: [RemoteSegment], shards: ShardPlanning?,
         claimed: inout Set<String>, surplus: inout [RemoteSegment], problems: inout [Diagnostic]
     ) -> [(SegmentDeclaration, RemoteSegment?)] {
-        let byID = Dictionary(remote.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var byName: [String: [RemoteSegment]] = [:]
-        for segment in remote { byName[segment.name, default: []].append(segment) }
+        // Positions in `remote` rather than copies of its segments: at 100,000 segments the
+        // copies were tens of megabytes and a good part of planning's time.
+        let byID = Dictionary(remote.indices.map { (remote[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byName: [String: [Int]] = [:]
+        byName.reserveCapacity(remote.count)
+        for index in remote.indices { byName[remote[index].name, default: []].append(index) }
         var matches: [(SegmentDeclaration, RemoteSegment?)] = []
+        matches.reserveCapacity(desired.count)
         for declaration in desired {
             guard let id = declaration.pinnedID else { continue }
-            if let segment = byID[id] {
+            if let index = byID[id] {
+                let segment = remote[index]
                 claimed.insert(id)
                 matches.append((declaration, segment))
             } else {
@@ -100,7 +107,7 @@ public struct Planner: Sendable {
             }
         }
         for declaration in desired where declaration.pinnedID == nil {
-            let candidates = (byName[declaration.name] ?? []).filter { !claimed.contains($0.id) }
+            let candidates = (byName[declaration.name] ?? []).map { remote[$0] }.filter { !claimed.contains($0.id) }
             switch candidates.count {
             case 0:
                 let family = shards?.unsharded(declaration, claimed: &claimed)

@@ -11,6 +11,9 @@ public enum SegmentDiff {
             let before = remote[field.key]
             let after = desired[field.key]
             if case .list(let old) = before, case .list(let new) = after {
+                // The API keeps a list in the order apply sent it, the file's order: when nothing
+                // changed, the lists are equal item by item, which is far cheaper than two sets.
+                if old == new { continue }
                 let oldSet = Set(old)
                 let newSet = Set(new)
                 guard oldSet != newSet else { continue }
@@ -35,15 +38,26 @@ public enum SegmentDiff {
             if value == .null { continue }
             if case .list(let items) = value {
                 if items.isEmpty { continue }
-                let set = Set(items)
+                let added = sortedUnique(items)
                 members.append(Change.MemberChange(
-                    key: field.key, kind: field.memberKind, added: set.sorted(), removed: [],
-                    countBefore: 0, countAfter: set.count))
+                    key: field.key, kind: field.memberKind, added: added, removed: [],
+                    countBefore: 0, countAfter: added.count))
             } else {
                 fields.append(Change.FieldChange(key: field.key, before: nil, after: value))
             }
         }
         return (fields, members)
+    }
+
+    /// The distinct items, sorted: what `Set(items).sorted()` gives, without hashing every item
+    /// (files written by fmt or import are sorted already, which the sort notices).
+    static func sortedUnique(_ items: [String]) -> [String] {
+        var unique: [String] = []
+        unique.reserveCapacity(items.count)
+        for item in items.sorted() where unique.last != item {
+            unique.append(item)
+        }
+        return unique
     }
 
     /// The member lists of a segment about to be deleted, as counts.

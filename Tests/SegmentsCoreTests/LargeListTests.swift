@@ -1,0 +1,58 @@
+import Testing
+@testable import SegmentsCore
+
+/// The compact forms large lists take (item marks, sorted creations, equal lists compared
+/// without sets) say exactly what the plain forms said.
+struct LargeListTests {
+    /// Marks as a list is written: one item per line from line 5, column 5.
+    static func lines(_ count: Int, from line: Int32 = 5) -> [YAMLMark] {
+        (0..<Int32(count)).map { YAMLMark(line: line + $0, column: 5) }
+    }
+
+    @Test(arguments: [
+        ("empty", []),
+        ("one item", lines(1)),
+        ("one item per line", lines(1000)),
+        ("a comment line in the middle", lines(3) + lines(3, from: 9)),
+        ("a flow list on one line", (0..<Int32(5)).map { YAMLMark(line: 2, column: 10 + 8 * $0) }),
+        ("a different column after a run", lines(4) + [YAMLMark(line: 9, column: 7)] + lines(2, from: 10)),
+        ("items out of order", [YAMLMark(line: 8, column: 5), YAMLMark(line: 7, column: 5)]),
+    ] as [(String, [YAMLMark])])
+    func itemMarksHoldEveryMark(what: String, marks: [YAMLMark]) {
+        let compact = SegmentDeclaration.ItemMarks(marks)
+        #expect(Array(compact) == marks, "\(what)")
+        #expect(compact.count == marks.count, "\(what)")
+        var appended: SegmentDeclaration.ItemMarks = []
+        for mark in marks { appended.append(mark) }
+        #expect(Array(appended) == marks, "\(what)")
+    }
+
+    @Test func aDeclarationLocatesItemsThroughCompactMarks() {
+        var declaration = SegmentDeclaration(file: "segments/a.yaml", state: SegmentState(name: "a", fields: [:]))
+        declaration.itemMarks["userIds"] = SegmentDeclaration.ItemMarks(Self.lines(100))
+        #expect(declaration.location(ofItem: 42, in: "userIds") == SourceLocation(file: "segments/a.yaml", line: 47, column: 5))
+        #expect(declaration.location(ofItem: 100, in: "userIds") == declaration.location(of: "userIds"))
+    }
+
+    @Test func creationsListDistinctSortedMembers() {
+        var random = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 10, 500] {
+            let items = (0..<size).map { _ in "user-\(Int.random(in: 0..<(size + 1), using: &random))" }
+            #expect(SegmentDiff.sortedUnique(items) == Set(items).sorted())
+            #expect(SegmentDiff.sortedUnique(items.sorted()) == Set(items).sorted())
+        }
+    }
+
+    @Test func listsInAnotherOrderOrWithRepeatsAreNoChange() {
+        let schema = PlatformTarget().schema
+        func state(_ users: [String]) -> SegmentState {
+            SegmentState(name: "a", fields: ["description": .null, "isActive": .bool(true), "userIds": .list(users), "companyIds": .list([])])
+        }
+        for users in [["u1", "u2", "u3"], ["u3", "u1", "u2"], ["u1", "u2", "u2", "u3"]] {
+            let diff = SegmentDiff.changes(from: state(["u1", "u2", "u3"]), to: state(users), schema: schema)
+            #expect(diff.fields.isEmpty && diff.members.isEmpty, "\(users)")
+        }
+        let diff = SegmentDiff.changes(from: state(["u1", "u2", "u2"]), to: state(["u2", "u4"]), schema: schema)
+        #expect(diff.members == [Change.MemberChange(key: "userIds", kind: .user, added: ["u4"], removed: ["u1"], countBefore: 2, countAfter: 2)])
+    }
+}
