@@ -1,6 +1,7 @@
 import NIOCore
 @testable import SegmentsClient
 import SegmentsCore
+import SegmentsTestSupport
 import Testing
 
 /// The streaming list decoder gives exactly what the whole-body decoder gives (the same
