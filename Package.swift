@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "SegmentsDisk", targets: ["SegmentsDisk"]),
         .library(name: "SegmentsClient", targets: ["SegmentsClient"]),
         .library(name: "SegmentsServer", targets: ["SegmentsServer"]),
+        // Only for the libFuzzer package in Fuzz/, which can use a library of this package only
+        // through a product; nothing installs it (see "Fuzzing" in the README).
+        .library(name: "SegmentsFuzzing", targets: ["SegmentsFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -68,6 +71,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The invariants of every entry point that reads untrusted bytes, one check per entry
+        // point: run by the fuzz targets in Fuzz/ and, on the kept corpus, by `swift test`.
+        .target(
+            name: "SegmentsFuzzing",
+            dependencies: [
+                "SegmentsCore",
+                "SegmentsClient",
+                "SegmentsServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -134,6 +150,11 @@ let package = Package(
                 "SegmentsTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "SegmentsFuzzingTests",
+            dependencies: ["SegmentsFuzzing"],
+            exclude: ["Corpus", "Findings"]
         ),
         .testTarget(
             name: "SegctlTests",

@@ -83,6 +83,27 @@ struct YAMLReaderTests {
         }
     }
 
+    /// Errors found while decoding (invalid UTF-8, control characters) carry only a byte
+    /// offset; its line and column must count as libyaml counts every other mark. Found by
+    /// `scripts/fuzz validate` (Tests/SegmentsFuzzingTests/Findings/validate/
+    /// reader-error-after-cr-line-break.yaml): a CR line break was not counted, so the column
+    /// ran past the end of the line.
+    @Test(arguments: [
+        ([0x61, 0x3A, 0x20, 0x62, 0x0D, 0xFF] as [UInt8], YAMLMark(line: 2, column: 1)),
+        ([0x61, 0x3A, 0x20, 0x62, 0x0D, 0x0A, 0x63, 0x01], YAMLMark(line: 2, column: 2)),
+        ([0x61, 0x0D, 0x0D, 0xC2, 0x85, 0xE2, 0x80, 0xA8, 0xE2, 0x80, 0xA9, 0x0A, 0x01], YAMLMark(line: 7, column: 1)),
+        ([0xEF, 0xBB, 0xBF, 0x61, 0x3A, 0x20, 0xFF], YAMLMark(line: 1, column: 4)),
+        ([0xFF, 0xFE, 0x61, 0x00, 0x3A, 0x00, 0x0D, 0x00, 0x62, 0x00, 0x00, 0xD8, 0x0A, 0x00], YAMLMark(line: 2, column: 2)),
+    ])
+    func decodingErrorsAreLocatedAsLibyamlCountsLines(_ bytes: [UInt8], _ mark: YAMLMark) {
+        do {
+            _ = try reader.read(bytes)
+            Issue.record("the input was accepted")
+        } catch {
+            #expect(error.mark == mark, "\(error.message)")
+        }
+    }
+
     @Test func utf16WithByteOrderMarkIsRead() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in "name: a\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }

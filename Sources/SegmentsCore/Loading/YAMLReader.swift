@@ -218,21 +218,40 @@ private struct ReadState {
         return YAMLError(.syntax, problem, at: at)
     }
 
-    /// Line and column of a byte offset, for reader errors that carry only an offset.
+    /// Line and column of a byte offset, for reader errors that carry only an offset: the
+    /// input before it read as libyaml reads it (UTF-16 after a UTF-16 byte order mark, UTF-8
+    /// otherwise, a byte order mark not counted), with libyaml's line breaks (LF, CRLF, CR,
+    /// NEL, LS, PS), so the mark agrees with the marks of every other error.
     func markOfByte(_ offset: Int) -> YAMLMark {
+        let end = min(offset, input.count)
+        let text: String
+        if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = input[0] == 0xFF
+            var units = stride(from: 2, to: end - 1, by: 2).map { index -> UInt16 in
+                let (low, high) = littleEndian ? (input[index], input[index + 1]) : (input[index + 1], input[index])
+                return UInt16(high) << 8 | UInt16(low)
+            }
+            // A pair broken after its high surrogate is reported at its low half: point at the pair.
+            if let last = units.last, UTF16.isLeadSurrogate(last) { units.removeLast() }
+            text = String(decoding: units, as: UTF16.self)
+        } else {
+            let start = input.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, end) : 0
+            text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+        }
         var line: Int32 = 1
         var column: Int32 = 1
-        var i = 0
-        let end = min(offset, input.count)
-        while i < end {
-            let byte = input[i]
-            if byte == UInt8(ascii: "\n") {
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where afterCR:
+                break
+            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            default:
                 column += 1
             }
-            i += 1
+            afterCR = scalar.value == 0x0D
         }
         return YAMLMark(line: line, column: column)
     }
