@@ -8,9 +8,32 @@ import SegmentsCore
 /// (`SegmentsFuzzing`) only, hence the SPI: the clients themselves keep their wire formats
 /// internal.
 @_spi(Fuzzing) public enum ResponseDecoding {
-    /// The list call of the platform API (`GET /api/platform/segments`), as the client reads it.
-    public static func platformList(_ body: [UInt8]) throws(ClientError) -> [RemoteSegment] {
-        try reply(200, body).decode("GET list", redact: { $0 }, with: PlatformListDecoder.decode)
+    /// The list call of the platform API (`GET /api/platform/segments`), as the client reads it:
+    /// streamed through `PlatformListStream` in chunks of `chunkSize` bytes.
+    public static func platformList(_ body: [UInt8], chunkSize: Int) throws(ClientError) -> [RemoteSegment] {
+        var stream = PlatformListStream(expectedLength: body.count)
+        var start = 0
+        while start < body.count {
+            let end = min(body.count, start + max(1, chunkSize))
+            stream.consume(ByteBuffer(bytes: body[start..<end]))
+            start = end
+        }
+        return try reply(200, body).value(of: stream.finish(), "GET list", redact: { $0 })
+    }
+
+    /// The byte-level list decoder on the whole body: what the stream must agree with, failures
+    /// included.
+    public static func platformListWhole(_ body: [UInt8]) -> Result<[RemoteSegment], ListFailure> {
+        body.withUnsafeBytes { bytes in
+            Result { () throws(JSONScanner.Failure) in try PlatformListDecoder.decode(bytes) }
+                .mapError { ListFailure(offset: $0.offset, reason: $0.reason) }
+        }
+    }
+
+    /// Where and why the byte-level list decoder stopped.
+    public struct ListFailure: Error {
+        public var offset: Int
+        public var reason: String
     }
 
     /// What JSONDecoder makes of a platform list: the reference the byte-level list decoder
@@ -26,7 +49,13 @@ import SegmentsCore
 
     /// The id a platform create answers with.
     public static func platformCreated(_ body: [UInt8]) throws -> String {
-        try reply(201, body).decode(PlatformWireFormat.Created.self, "POST segment", redact: { $0 }).id
+        if let id = body.withUnsafeBytes(PlatformWireFormat.Created.scannedID) {
+            // The scan's contract: where it reads an ID, JSONDecoder reads the same one.
+            let decoded = try? reply(201, body).decode(PlatformWireFormat.Created.self, "POST segment", redact: { $0 }).id
+            guard decoded == id else { throw ScanDisagreement(scanned: id, decoded: decoded) }
+            return id
+        }
+        return try reply(201, body).decode(PlatformWireFormat.Created.self, "POST segment", redact: { $0 }).id
     }
 
     /// The labels of a platform resolve call, by id.
@@ -59,6 +88,14 @@ import SegmentsCore
     }
 
     private static func reply(_ status: Int, _ body: [UInt8]) -> HTTPReply {
-        HTTPReply(status: status, headers: ["Content-Type": "application/json"], body: ByteBuffer(bytes: body))
+        HTTPReply(status: status, headers: ["Content-Type": "application/json"], body: ByteBuffer(bytes: body), bodyLength: body.count)
     }
+}
+
+/// The create reply's ID scan read an ID that JSONDecoder reads differently, or not at all.
+@_spi(Fuzzing) public struct ScanDisagreement: Error, CustomStringConvertible {
+    public var scanned: String
+    public var decoded: String?
+
+    public var description: String { "the create reply's ID scan read \(scanned.debugDescription), JSONDecoder \(decoded.map(\.debugDescription) ?? "nothing")" }
 }

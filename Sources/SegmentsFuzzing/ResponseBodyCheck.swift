@@ -9,23 +9,37 @@ import SegmentsCore
 /// `ClientError` whose message is safe to print (a hostile server cannot write control
 /// characters into a terminal or CI log); and whenever the byte-level list decoder accepts a
 /// body, JSONDecoder accepts it too and gives the same segments (the decoder's documented
-/// contract; it may refuse more, never accept more or differ).
+/// contract; it may refuse more, never accept more or differ). The streaming list reader, fed in
+/// chunks of any size, gives exactly what the decoder gives on the whole body, failures
+/// included; the create reply's ID scan reads what JSONDecoder reads whenever it reads an ID.
 public enum ResponseBodyCheck {
     /// The error statuses whose messages are checked.
     static let errorStatuses = [400, 401, 403, 404, 409, 422, 429, 500, 503]
 
     /// Checks one input.
     public static func check(_ bytes: [UInt8]) throws(InvariantViolation) {
-        do {
-            let segments = try ResponseDecoding.platformList(bytes)
+        let whole = ResponseDecoding.platformListWhole(bytes)
+        // Chunk sizes from the input, so the fuzzer reaches every split of an object.
+        for chunkSize in Set([1, 2 + Int(bytes.first ?? 0), 64 + 7 * Int(bytes.last ?? 0), max(1, bytes.count)]) {
+            let streamed = Result { () throws(ClientError) in try ResponseDecoding.platformList(bytes, chunkSize: chunkSize) }
+            switch (streamed, whole) {
+            case (.success(let a), .success(let b)):
+                try InvariantViolation.require(a == b, "the list stream (chunks of \(chunkSize)) and the whole-body decoder disagree")
+            case (.failure(let error), .failure(let failure)):
+                try clean(error, "platform list")
+                try InvariantViolation.require(error.message.contains("at byte \(failure.offset): "),
+                                               "the list stream (chunks of \(chunkSize)) failed elsewhere than byte \(failure.offset): \(error.message)")
+            case (.success, .failure(let failure)):
+                throw InvariantViolation("the list stream (chunks of \(chunkSize)) accepted a body the decoder refuses at byte \(failure.offset)")
+            case (.failure(let error), .success):
+                throw InvariantViolation("the list stream (chunks of \(chunkSize)) refused a body the decoder accepts: \(error.message)")
+            }
+        }
+        if case .success(let segments) = whole {
             guard let reference = try? ResponseDecoding.platformListByJSONDecoder(bytes) else {
                 throw InvariantViolation("the platform list decoder accepted a body JSONDecoder refuses (\(segments.count) segments)")
             }
             try InvariantViolation.require(reference == segments, "the platform list decoder and JSONDecoder disagree: \(segments) vs \(reference)")
-        } catch let error as InvariantViolation {
-            throw error
-        } catch {
-            try clean(error, "platform list")
         }
         try read("platform segment") { try ResponseDecoding.platformSegment(bytes) }
         try read("platform create") { try ResponseDecoding.platformCreated(bytes) }
