@@ -24,6 +24,12 @@ struct PlatformListStream: BodyDecoder {
         case separator
         /// After `]`: only whitespace may follow.
         case end
+        /// The object at `position` failed to decode on its own bytes. The whole-body decoder
+        /// may fail differently there, having the bytes after the object's end to read (a
+        /// `\u` escape cut short by the object's end: "invalid" with four bytes after it,
+        /// "unterminated" without), so the rest of the body is kept and the object is decoded
+        /// again at the end on all of it. The response size limit bounds what is kept.
+        case failedObject
     }
 
     /// The bytes not yet decoded; `buffer[0]` is byte `base` of the body.
@@ -56,6 +62,7 @@ struct PlatformListStream: BodyDecoder {
     }
 
     mutating func finish() -> Result<[RemoteSegment], JSONScanner.Failure> {
+        if stage == .failedObject { decodeObject(upTo: buffer.count, final: true) }
         if failure == nil { advance(atEnd: true) }
         if let failure { return .failure(failure) }
         return .success(segments)
@@ -72,7 +79,7 @@ struct PlatformListStream: BodyDecoder {
 
     /// Decodes what the buffer holds; at the end of the body, everything.
     private mutating func advance(atEnd: Bool) {
-        while failure == nil {
+        while failure == nil && stage != .failedObject {
             let next = nextByte(atEnd: atEnd)
             if next == .more { return }
             switch stage {
@@ -89,7 +96,7 @@ struct PlatformListStream: BodyDecoder {
                 }
             case .object:
                 guard let end = objectEnd(atEnd: atEnd) else { return }
-                decodeObject(upTo: end)
+                decodeObject(upTo: end, final: atEnd)
             case .separator:
                 switch next {
                 case .byte(UInt8(ascii: ",")):
@@ -103,6 +110,8 @@ struct PlatformListStream: BodyDecoder {
                 }
             case .end:
                 guard next == .end else { return fail("unexpected text after the end of the JSON value") }
+                return
+            case .failedObject:
                 return
             }
         }
@@ -171,8 +180,10 @@ struct PlatformListStream: BodyDecoder {
         return nil
     }
 
-    /// Decodes the object in `buffer[position..<end]` as the whole-body decoder would.
-    private mutating func decodeObject(upTo end: Int) {
+    /// Decodes the object in `buffer[position..<end]` as the whole-body decoder would; a
+    /// failure is final when `end` is the end of the body, otherwise it waits for the rest
+    /// (`Stage.failedObject`).
+    private mutating func decodeObject(upTo end: Int, final: Bool) {
         let start = position
         let result = buffer.withUnsafeBytes { bytes in
             var scanner = JSONScanner(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
@@ -186,7 +197,11 @@ struct PlatformListStream: BodyDecoder {
             position = start + length
             stage = .separator
         case .failure(let failure):
-            self.failure = JSONScanner.Failure(offset: base + start + failure.offset, reason: failure.reason)
+            if final {
+                self.failure = JSONScanner.Failure(offset: base + start + failure.offset, reason: failure.reason)
+            } else {
+                stage = .failedObject
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public enum SegmentFileCheck {
     static func checkReports(_ report: Validator.Report, _ context: String) throws(InvariantViolation) {
         for format in DiagnosticFormat.allCases {
             let output = format.reporter(colored: false, files: report.files).report(report.diagnostics, summary: report.summary)
-            try PrintableText.check(output, allowingNewlines: true, "\(context), --format \(format.rawValue)")
+            try PrintableText.check(output, allowingNewlines: true, allowingTabs: format == .junit, "\(context), --format \(format.rawValue)")
             if format == .json {
                 try InvariantViolation.require(
                     (try? JSONSerialization.jsonObject(with: Data(output.utf8))) != nil,

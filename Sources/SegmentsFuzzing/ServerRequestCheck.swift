@@ -1,11 +1,10 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import SegmentsServer
 
-/// segments-server request -> the application's router, in process (HummingbirdTesting's
-/// `.router` client), with a valid Super Admin token, after creating one segment the request
+/// segments-server request -> the application's router, in process (`InProcessRouter`), with
+/// a valid Super Admin token, after creating one segment the request
 /// may address as `{id}` (`ServerRequestInput`). Every segment is deleted after each input,
 /// so inputs do not depend on each other.
 ///
@@ -19,16 +18,16 @@ public enum ServerRequestCheck {
     /// The bootstrap Super Admin token the application accepts.
     static let token = "fuzz-bootstrap-token"
 
-    /// The application, built once per process: an in-memory database with the development
+    /// The router, built once per process: an in-memory database with the development
     /// directory (`examples/dev-directory.yaml`) loaded.
-    static let application = Task<any ApplicationProtocol, any Error> {
+    static let router = Task<InProcessRouter, any Error> {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         let options = ServerOptions(
             host: "127.0.0.1", port: 0, databasePath: nil,
             directoryFile: url.appendingPathComponent("examples/dev-directory.yaml").path,
             superAdminToken: token, idleTimeout: nil, maxConnections: 16, logLevel: .critical)
-        return try await buildApplication(options)
+        return try await InProcessRouter(options)
     }
 
     /// Checks one input.
@@ -36,8 +35,7 @@ public enum ServerRequestCheck {
         let request = ServerRequestInput(bytes)
         let verdict: Result<Void, InvariantViolation>
         do {
-            let app = try await application.value
-            verdict = try await app.test(.router) { client in try await exchange(request, client) }
+            verdict = try await exchange(request, router.value)
         } catch {
             throw InvariantViolation("the request could not be run: \(error)")
         }
@@ -45,27 +43,27 @@ public enum ServerRequestCheck {
     }
 
     /// Creates the `{id}` segment, sends the request, judges the answer, and deletes every segment.
-    static func exchange(_ request: ServerRequestInput, _ client: any TestClientProtocol) async throws -> Result<Void, InvariantViolation> {
-        let created = try await client.executeRequest(
+    static func exchange(_ request: ServerRequestInput, _ client: InProcessRouter) async throws -> Result<Void, InvariantViolation> {
+        let created = try await client.execute(
             uri: basePath, method: .post, headers: headers(json: true),
             body: ByteBuffer(string: #"{"name":"fuzz-base","description":"the segment {id} names","userIds":["user-123"],"companyIds":["company-123"]}"#))
         guard created.status == .created, let id = (json(created.body) as? [String: Any])?["id"] as? String else {
             return .failure(InvariantViolation("the {id} segment could not be created: \(created.status) \(String(buffer: created.body))"))
         }
-        let response = try await client.executeRequest(
+        let response = try await client.execute(
             uri: request.target(id: id), method: request.method, headers: headers(json: request.body != nil),
             body: request.body.map { ByteBuffer(bytes: $0) })
         let verdict = judge(response, to: request, id: id)
-        let list = try await client.executeRequest(uri: basePath, method: .get, headers: headers(json: false), body: nil)
+        let list = try await client.execute(uri: basePath, method: .get, headers: headers(json: false), body: nil)
         for case let segment as [String: Any] in json(list.body) as? [Any] ?? [] {
             guard let id = segment["id"] as? String else { continue }
-            _ = try await client.executeRequest(uri: "\(basePath)/\(id)", method: .delete, headers: headers(json: false), body: nil)
+            _ = try await client.execute(uri: "\(basePath)/\(id)", method: .delete, headers: headers(json: false), body: nil)
         }
         return verdict
     }
 
     /// Whether `response` keeps the invariant.
-    static func judge(_ response: TestResponse, to request: ServerRequestInput, id: String) -> Result<Void, InvariantViolation> {
+    static func judge(_ response: InProcessRouter.Answer, to request: ServerRequestInput, id: String) -> Result<Void, InvariantViolation> {
         let code = response.status.code
         let what = "\(request.method.rawValue) \(request.target(id: id)) answered \(code): \(String(buffer: response.body).prefix(300))"
         switch code {

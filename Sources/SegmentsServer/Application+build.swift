@@ -19,18 +19,7 @@ public func buildApplication(
     var logger = Logger(label: "segments-server")
     logger.logLevel = options.logLevel
 
-    let store = try SegmentStore(path: options.databasePath)
-    if let path = options.directoryFile {
-        try await store.loadDirectory(try readDirectoryFile(path, limit: options.maxDirectorySize))
-        let counts = try await store.directoryCounts()
-        logger.info(
-            "loaded directory \(path): \(counts.companies) companies, \(counts.users) users, \(counts.tokens) tokens, \(counts.featureFlags) feature flags")
-    }
-    if options.superAdminToken?.isEmpty ?? true {
-        logger.warning("no bootstrap token: SEGMENTS_SUPER_ADMIN_TOKEN is not set, so only directory tokens are accepted")
-    }
-    let credentials = CredentialRegistry(directory: try await store.credentials(), bootstrapToken: options.superAdminToken)
-    let router = buildRouter(store: store, credentials: credentials, maxBodySize: options.maxBodySize)
+    let router = try await buildRouter(options, logger: logger)
     let limiter = ConnectionLimiter(maxConnections: options.maxConnections)
     let http = HTTP1Channel.Configuration(
         additionalChannelHandlers: [ConnectionSlotHandler(limiter: limiter)],
@@ -43,6 +32,24 @@ public func buildApplication(
             await onListening(channel.localAddress?.port ?? options.port)
         },
         logger: logger)
+}
+
+/// The router of a server started with `options`: its store opened, the directory file
+/// loaded, the credentials registered. Public for the fuzz target only, which drives it in
+/// process, without a server.
+@_spi(Fuzzing) public func buildRouter(_ options: ServerOptions, logger: Logger) async throws -> Router<BasicRequestContext> {
+    let store = try SegmentStore(path: options.databasePath)
+    if let path = options.directoryFile {
+        try await store.loadDirectory(try readDirectoryFile(path, limit: options.maxDirectorySize))
+        let counts = try await store.directoryCounts()
+        logger.info(
+            "loaded directory \(path): \(counts.companies) companies, \(counts.users) users, \(counts.tokens) tokens, \(counts.featureFlags) feature flags")
+    }
+    if options.superAdminToken?.isEmpty ?? true {
+        logger.warning("no bootstrap token: SEGMENTS_SUPER_ADMIN_TOKEN is not set, so only directory tokens are accepted")
+    }
+    let credentials = CredentialRegistry(directory: try await store.credentials(), bootstrapToken: options.superAdminToken)
+    return buildRouter(store: store, credentials: credentials, maxBodySize: options.maxBodySize)
 }
 
 /// The router: request logging, error rendering and authentication around the two controllers.

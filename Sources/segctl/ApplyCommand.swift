@@ -45,6 +45,7 @@ struct ApplyCommand: AsyncParsableCommand {
         } else {
             try await fresh(repository, remote)
         }
+        defer { KeptUntilExit.keep(session) }
         guard session.plan.hasChanges else { return Console.standardOutput("Nothing to apply.\n") }
         if planFile == nil && !autoApprove { try confirm() }
         let progress = ApplyProgressPrinter(interactive: Console.isTerminalOutput, write: Console.standardOutput)

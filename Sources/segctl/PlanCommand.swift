@@ -28,6 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
         let repository = try root.repository()
         let (remote, url) = try remoteOptions.connect(repository.config)
         var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant))
+        defer { KeptUntilExit.keep(session) }
         if let out {
             try repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }

@@ -36,6 +36,7 @@ struct ValidateCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         var report = repository.contents().validate(asOf: time.instant)
+        defer { KeptUntilExit.keep(report) }
         if remote && report.summary.errors == 0 {
             let found = try await RemoteExistenceRule.check(report.segments, target: repository.config.target, remote: remoteOptions.connect(repository.config).remote)
             report.diagnostics = Diagnostic.sorted(report.diagnostics + found)

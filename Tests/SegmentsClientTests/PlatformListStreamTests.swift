@@ -47,6 +47,11 @@ struct PlatformListStreamTests {
         ("a quote inside a \\u escape", #"[{"id":"a","name":"\u00"},{"id":"c","name":"d"}]"#),
         ("an escaped quote before the closing brace", #"[{"id":"a","name":"b\"}"},{"id":"c","name":"d"}]"#),
         ("text after the end", "[] ]"),
+        // Found by `scripts/fuzz responses` (Tests/SegmentsFuzzingTests/Findings/responses/
+        // escape-cut-by-object-end.json): decoded alone, the object ends inside the escape
+        // ("unterminated"); the whole body has bytes after it ("invalid" at the quote).
+        ("a \\u escape cut by the object's end", #"[{"\ud"},{"id":"c","name":"d"}]"#),
+        ("a \\u escape cut by the object's end, last object", #"[{"id":"a","name":"b"},{"\ud"}]"#),
     ]
 
     @Test func agreesOnEveryFixture() {

@@ -82,6 +82,18 @@ struct EditingTests {
         let list = document.pairs(of: document.root)[1].value
         #expect(document.items(of: list).map { document[Int($0)].value } == ["007", "a: b", "true"])
     }
+
+    /// In a flow list libyaml reads a leading `:` or `?` as an indicator whatever follows;
+    /// writing `[:isActive:t]` broke the file. Found by `scripts/fuzz members`
+    /// (Tests/SegmentsFuzzingTests/Findings/members/edit-breaks-flow-node.txt).
+    @Test func idsLeadingWithAnIndicatorAreQuotedInFlowLists() throws {
+        let ids = [":isActive:t", "?x", ":", "a:b"]
+        let edit = try editor.apply(.add(ids), key: "userIds", to: Array("name: flow\nuserIds: []  # everyone\n".utf8), file: "a.yaml")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: flow\nuserIds: [\":\", \":isActive:t\", \"?x\", a:b]  # everyone\n")
+        let document = try YAMLReader().read(edit.bytes)
+        let list = document.pairs(of: document.root)[1].value
+        #expect(document.items(of: list).map { document[Int($0)].value } == ids.sorted())
+    }
 }
 
 /// For random lists and edits, the result parses to exactly the expected set and every line

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SegmentsCore
 
@@ -99,6 +100,29 @@ struct PlanRendererTests {
         #expect(parsed.options == Self.plan.options)
         #expect(parsed.fileDifferences(from: [.init(path: "segments/a.yaml", sha256: "cd"), .init(path: "segments/b.yaml", sha256: "ef")]) == ["segments/a.yaml changed", "segments/b.yaml was added"])
         #expect(throws: SavedPlan.InvalidPlanFile.self) { try SavedPlan.parse(Array("{}".utf8)) }
+    }
+
+    /// A plan file listing one remote segment twice crashed apply's staleness check (a
+    /// dictionary built with unique keys). Found by `scripts/fuzz plan`
+    /// (Tests/SegmentsFuzzingTests/Findings/plan/duplicate-segment-in-remote-fingerprint.json).
+    @Test func aPlanFileListingARemoteSegmentTwiceIsRefused() throws {
+        let saved = SavedPlan(plan: Self.plan, apiURL: "http://127.0.0.1:8080", files: [])
+        // The remote segments as the plan file lists them, one of them twice.
+        var document = try #require(try JSONSerialization.jsonObject(with: Data(saved.serialized().utf8)) as? [String: Any])
+        let entry: [String: Any] = ["id": "seg-1", "name": "a", "updatedAt": "2026-01-01T00:00:00.000Z"]
+        document["remote"] = ["digest": "00", "segments": [entry, entry]]
+        let doubled = try JSONSerialization.data(withJSONObject: document)
+        let error = #expect(throws: SavedPlan.InvalidPlanFile.self) { try SavedPlan.parse(Array(doubled)) }
+        #expect(error?.reason == "the plan file lists remote segment id 'seg-1' twice; plan again")
+    }
+
+    /// A live list holding one ID twice (a broken server) is compared, not crashed on, and
+    /// the second entry counts as a change, so a saved plan is stale against it.
+    @Test func fingerprintsWithARepeatedIDAreCompared() {
+        let entry = RemoteFingerprint.Entry(id: "seg-1", name: "a", updatedAt: "1")
+        let doubled = RemoteFingerprint(entries: [entry, RemoteFingerprint.Entry(id: "seg-1", name: "b", updatedAt: "2")])
+        #expect(RemoteFingerprint(entries: [entry]).differences(from: doubled) == ["segment 'b' (seg-1) changed remotely: updatedAt 1 -> 2"])
+        #expect(doubled.differences(from: RemoteFingerprint(entries: [])) == ["segment 'a' (seg-1) was deleted remotely", "segment 'b' (seg-1) was deleted remotely"])
     }
 }
 

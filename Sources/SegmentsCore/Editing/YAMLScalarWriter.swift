@@ -6,9 +6,11 @@ public enum YAMLScalarWriter {
         isSafePlain(text) ? text : doubleQuoted(text)
     }
 
-    /// `text` as a YAML scalar inside a flow list (`[a, b]`), where `,[]{}` also need quotes.
+    /// `text` as a YAML scalar inside a flow list (`[a, b]`), where `,[]{}` also need quotes,
+    /// and so does a leading `:` or `?`: libyaml reads either as an indicator there, whatever
+    /// follows (`[:a]` is a syntax error).
     public static func flowScalar(_ text: String) -> String {
-        isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) }) ? text : doubleQuoted(text)
+        isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) }) && !text.hasPrefix(":") && !text.hasPrefix("?") ? text : doubleQuoted(text)
     }
 
     /// A list item that expires, in the one form segctl writes: `{id: user-456, expires: 2026-12-31}`.

@@ -124,38 +124,53 @@ public struct Planner: Sendable {
         return matches
     }
 
-    /// A create for each unmatched file, an update for each pair that differs.
+    /// What one matched file asks for.
+    private enum Outcome: Sendable {
+        case create(Change)
+        case update(Change)
+        case unchanged(String)
+    }
+
+    /// A create for each unmatched file, an update for each pair that differs. Pairs are
+    /// compared on all cores (100,000 pairs of 100 members each are a second on one); the
+    /// results keep the files' order.
     private func diff(_ matches: [(SegmentDeclaration, RemoteSegment?)]) -> (creates: [Change], updates: [Change], unchanged: [String]) {
         var creates: [Change] = []
         var updates: [Change] = []
         var unchanged: [String] = []
-        for (declaration, segment) in matches {
-            let desired = declaration.state(asOf: options.asOf)
-            guard let segment else {
-                let (fields, members) = SegmentDiff.creation(of: desired, schema: config.schema)
-                creates.append(change(.create, name: desired.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired]))
-                continue
+        for outcome in ParallelMap.map(matches, outcome) {
+            switch outcome {
+            case .create(let change): creates.append(change)
+            case .update(let change): updates.append(change)
+            case .unchanged(let name): unchanged.append(name)
             }
-            var (fields, members) = SegmentDiff.changes(from: segment.state, to: desired, schema: config.schema)
-            for index in members.indices {
-                let expired = declaration.expiredItems(in: members[index].key, asOf: options.asOf)
-                for id in members[index].removed {
-                    if let expiry = expired[id] { members[index].reasons[id] = "expired \(expiry.text)" }
-                }
-            }
-            let renamed = segment.name != desired.name
-            if fields.isEmpty && members.isEmpty && !renamed {
-                unchanged.append(desired.name)
-                continue
-            }
-            var update = change(.update, name: segment.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired, segment.state])
-            update.newName = renamed ? desired.name : nil
-            update.segmentID = segment.id
-            update.expectedUpdatedAt = segment.updatedAt
-            update.lastChangedBy = segment.updatedBy
-            updates.append(update)
         }
         return (creates, updates, unchanged)
+    }
+
+    private func outcome(_ declaration: SegmentDeclaration, _ segment: RemoteSegment?) -> Outcome {
+        let desired = declaration.state(asOf: options.asOf)
+        guard let segment else {
+            let (fields, members) = SegmentDiff.creation(of: desired, schema: config.schema)
+            return .create(change(.create, name: desired.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired]))
+        }
+        var (fields, members) = SegmentDiff.changes(from: segment.state, to: desired, schema: config.schema)
+        for index in members.indices {
+            let expired = declaration.expiredItems(in: members[index].key, asOf: options.asOf)
+            for id in members[index].removed {
+                if let expiry = expired[id] { members[index].reasons[id] = "expired \(expiry.text)" }
+            }
+        }
+        let renamed = segment.name != desired.name
+        if fields.isEmpty && members.isEmpty && !renamed {
+            return .unchanged(desired.name)
+        }
+        var update = change(.update, name: segment.name, file: declaration.file, fields: fields, members: members, desired: desired, states: [desired, segment.state])
+        update.newName = renamed ? desired.name : nil
+        update.segmentID = segment.id
+        update.expectedUpdatedAt = segment.updatedAt
+        update.lastChangedBy = segment.updatedBy
+        return .update(update)
     }
 
     /// A delete for each remote segment no file declares when pruning; otherwise it is unmanaged.

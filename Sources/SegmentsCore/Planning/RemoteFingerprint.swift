@@ -43,9 +43,10 @@ public struct RemoteFingerprint: Hashable, Sendable {
     }
 
     /// Sentences saying how `current` differs from this fingerprint; empty when it does not.
+    /// An ID listed twice (by a broken server) counts with its first entry.
     public func differences(from current: RemoteFingerprint) -> [String] {
-        let old = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
-        let new = Dictionary(uniqueKeysWithValues: current.entries.map { ($0.id, $0) })
+        let old = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(current.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [String] = []
         for entry in current.entries {
             if let before = old[entry.id] {

@@ -139,6 +139,10 @@ public struct SavedPlan: Sendable {
             guard let instant = Timestamp(text) else { throw InvalidPlanFile(reason: "the plan's asOf '\(UnknownKeyRule.excerpt(text))' is not a timestamp") }
             return instant
         }
+        var seen = Set<String>()
+        for segment in envelope.remote.segments where !seen.insert(segment.id).inserted {
+            throw InvalidPlanFile(reason: "the plan file lists remote segment id '\(UnknownKeyRule.excerpt(segment.id))' twice; plan again")
+        }
         return SavedPlan(
             target: target, apiURL: envelope.apiURL,
             options: PlanOptions(

@@ -7,6 +7,8 @@ public struct PlanSession: Sendable {
     public var plan: Plan
     /// Digests of every segment file and of `segctl.yaml`: the inputs a saved plan pins.
     public let fileDigests: [FileDigest]
+    /// The remote segments the plan was made from.
+    public let remote: [RemoteSegment]
 
     /// Validates `contents`, lists `remote`, and plans with `options`; throws
     /// `SegctlError.invalid` when the files have errors, and the remote's errors as they are.
@@ -19,7 +21,7 @@ public struct PlanSession: Sendable {
         let plan = Planner(config: contents.config, options: options).plan(desired: validation.segments, remote: remoteSegments)
         var digests = validation.fileDigests
         if let config = contents.configDigest { digests.append(config) }
-        return PlanSession(validation: validation, plan: plan, fileDigests: digests)
+        return PlanSession(validation: validation, plan: plan, fileDigests: digests, remote: remoteSegments)
     }
 
     /// Looks up labels for the member IDs the plan shows; returns warnings for lookups that failed.
