@@ -10,7 +10,13 @@ extension StringProtocol {
         return text
     }
 
+    /// Whether the text is empty or only spaces and tabs; stops at the first other character.
+    public var isBlank: Bool {
+        !unicodeScalars.contains { !Self.isSpace($0) }
+    }
+
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        if scalar.isASCII { return scalar == " " || scalar == "\t" }
+        return scalar.properties.generalCategory == .spaceSeparator
     }
 }

@@ -97,7 +97,7 @@ public struct ComparisonValueRule: ItemRule {
     /// What is wrong with one item for `comparator`; `redact` keeps the value out of the sentences.
     func itemProblems(_ item: String, comparator: Comparator, redact: Bool) -> [String] {
         func shown() -> String { redact ? "this item" : "'\(UntrustedText.escaped(item))'" }
-        if item.trimmingSpaces().isEmpty {
+        if item.isBlank {
             return ["empty item in comparisonValue; remove it"]
         }
         var problems: [String] = []
