@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import SegmentsCore
 import SegmentsDisk
@@ -45,7 +49,7 @@ struct ConfigCatSegmentCache {
         self.logger = logger
         // Named by a digest: a URL is not a file name, and the name shows nothing of either.
         let key = Digest.sha256(Array("\(baseURL)\n\(productID)".utf8)).prefix(32)
-        path = (directory as NSString).appendingPathComponent("configcat-\(key).json")
+        path = (directory.hasSuffix("/") ? directory : directory + "/") + "configcat-\(key).json"
     }
 
     /// The cached segments by ID; empty when there is no usable file.
@@ -77,7 +81,7 @@ struct ConfigCatSegmentCache {
         } catch let failure as FileSystem.Failure {
             logger.notice("could not write the segment cache \(path): \(failure.reason)")
         } catch {
-            logger.notice("could not write the segment cache \(path): \(error.localizedDescription)")
+            logger.notice("could not write the segment cache \(path): \(error)")
         }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import NIOHTTP1
 import SegmentsCore
@@ -137,13 +141,13 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
     /// and escaped.
     static func errorText(_ reply: HTTPReply, redact: (String) -> String) -> String {
         guard reply.body.readableBytes > 0 else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(reply.body.readableBytesView)) as? [String: Any] {
+        if let object = try? JSONDecoder().decode([String: FieldMessages].self, from: Data(reply.body.readableBytesView)) {
             var parts: [String] = []
             for key in object.keys.sorted() {
-                if let messages = object[key] as? [String] {
-                    parts.append("\(key): \(messages.joined(separator: "; "))")
-                } else if let message = object[key] as? String {
-                    parts.append("\(key): \(message)")
+                switch object[key] {
+                case .many(let messages): parts.append("\(key): \(messages.joined(separator: "; "))")
+                case .one(let message): parts.append("\(key): \(message)")
+                default: break
                 }
             }
             if !parts.isEmpty { return ServerText.shown(parts.joined(separator: "; "), redact: redact) }
@@ -153,5 +157,23 @@ public struct ConfigCatSegmentsClient: SegmentsRemote {
 
     private func redact(_ text: String) -> String {
         secrets.reduce(text) { $1.redact($0) }
+    }
+
+    /// The value of one field of a ConfigCat error body: its messages, or anything else.
+    enum FieldMessages: Decodable {
+        case many([String])
+        case one(String)
+        case other
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let messages = try? container.decode([String].self) {
+                self = .many(messages)
+            } else if let message = try? container.decode(String.self) {
+                self = .one(message)
+            } else {
+                self = .other
+            }
+        }
     }
 }

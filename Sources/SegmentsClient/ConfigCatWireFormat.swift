@@ -46,7 +46,7 @@ enum ConfigCatWireFormat {
             return .string(text)
         }
         return .list(text.split(separator: ",", omittingEmptySubsequences: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty })
     }
 

@@ -1,5 +1,9 @@
 import AsyncHTTPClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
 import NIOPosix
 
@@ -66,6 +70,7 @@ extension HTTPTransport {
     /// `3 s`, `1.5 s`, `12 s`.
     static func seconds(_ value: Double) -> String {
         if value == value.rounded() || value >= 10 { return "\(Int(value.rounded())) s" }
-        return String(format: "%.1f s", value)
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
     }
 }

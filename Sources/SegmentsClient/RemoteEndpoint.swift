@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SegmentsCore
 
 /// Where a remote API lives, checked before any credential is sent there.
@@ -32,7 +36,7 @@ public struct RemoteEndpoint: Sendable {
 
     /// Whether the authority of `url` (between `//` and the path) has an `@`.
     static func hasUserInfo(_ url: String) -> Bool {
-        guard let start = url.range(of: "//") else { return false }
+        guard let start = url.firstRange(of: "//") else { return false }
         return url[start.upperBound...].prefix { !"/?#".contains($0) }.contains("@")
     }
 
@@ -42,7 +46,8 @@ public struct RemoteEndpoint: Sendable {
     static func isLoopback(_ host: String) -> Bool {
         let lowered = host.lowercased()
         if lowered == "localhost" { return true }
-        let address = lowered.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let brackets: Set<Character> = ["[", "]"]
+        let address = String(lowered.drop(while: brackets.contains).reversed().drop(while: brackets.contains).reversed())
         return address.contains(":") ? isIPv6Loopback(address) : isIPv4Loopback(address)
     }
 

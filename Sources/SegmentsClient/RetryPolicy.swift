@@ -29,7 +29,7 @@ public struct RetryPolicy: Sendable {
 
     /// Seconds to wait from a `Retry-After` value (delta-seconds or an HTTP date), if parseable.
     public static func retryAfterSeconds(_ value: String, now: Double) -> Double? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         if let seconds = Double(trimmed), seconds >= 0 { return seconds }
         if let date = HTTPDate.parse(trimmed) { return max(0, date - now) }
         return nil

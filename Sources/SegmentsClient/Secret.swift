@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A credential read from the environment. Its description is redacted, so it cannot leak
 /// through string interpolation into a log or an error.
@@ -25,6 +29,6 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
 
     /// `text` with every occurrence of the secret replaced, as a last line of defence.
     public func redact(_ text: String) -> String {
-        value.count >= 4 ? text.replacingOccurrences(of: value, with: "***") : text
+        value.count >= 4 ? text.replacing(value, with: "***") : text
     }
 }

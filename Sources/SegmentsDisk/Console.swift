@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SegmentsCore
 
 /// Writing to the standard streams and deciding on colour: segctl's console.

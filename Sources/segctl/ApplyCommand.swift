@@ -68,7 +68,7 @@ struct ApplyCommand: AsyncParsableCommand {
             throw SegctlError.failed("refusing to apply without confirmation: standard input is not a terminal; pass --auto-approve, or save a plan with 'segctl plan --out' and apply that")
         }
         Console.standardOutput("\nApply these changes? Only 'yes' will be accepted: ")
-        guard readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) == "yes" else {
+        guard readLine(strippingNewline: true)?.trimmingSpaces() == "yes" else {
             Console.standardOutput("Apply cancelled; nothing was changed.\n")
             throw ExitStatus.failure
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SegmentsCore
+import SegmentsDisk
 
 /// `segctl plan`: what apply would change, member by member.
 struct PlanCommand: AsyncParsableCommand {

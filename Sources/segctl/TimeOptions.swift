@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SegmentsCore
 
 /// `--as-of`: the instant expiring members are judged at, so a plan is reproducible.

@@ -49,4 +49,24 @@ struct LayeringTests {
         #expect(backward.isEmpty, "\(backward.sorted())")
         #expect(!FileManager.default.fileExists(atPath: Self.core.appendingPathComponent("Loading/FileSystem.swift").path), "disk access lives in SegmentsDisk")
     }
+
+    /// segctl links FoundationEssentials only: the whole of Foundation would bring ICU's data
+    /// (34 MB of a 75 MiB binary). Every `import Foundation` of segctl's modules is the
+    /// fallback of a `#if canImport(FoundationEssentials)` (for platforms without it).
+    @Test func segctlNeverImportsTheWholeOfFoundation() throws {
+        let sources = Self.core.deletingLastPathComponent()
+        var offenders: [String] = []
+        for module in ["SegmentsCore", "SegmentsClient", "SegmentsDisk", "segctl"] {
+            let url = sources.appendingPathComponent(module)
+            let paths = FileManager.default.enumerator(atPath: url.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+            for path in paths {
+                let lines = try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                for (index, line) in lines.enumerated() where line.hasPrefix("import Foundation") || line.contains(" import Foundation") {
+                    let guarded = index >= 3 && lines[index - 3] == "#if canImport(FoundationEssentials)" && lines[index - 1] == "#else"
+                    if !guarded && !line.hasPrefix("import FoundationEssentials") { offenders.append("\(module)/\(path):\(index + 1)") }
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "imports of the whole of Foundation: \(offenders.sorted())")
+    }
 }

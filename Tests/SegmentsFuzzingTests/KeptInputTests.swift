@@ -4,8 +4,9 @@ import Testing
 
 /// Every input the fuzzers found worth keeping (the minimised corpus in `Corpus/TARGET`) and
 /// every past finding (`Findings/TARGET`) still keeps its target's invariant, so CI checks
-/// them without a fuzzer. `scripts/fuzz` writes both directories. The server's inputs run one
-/// at a time: they share one application and its database.
+/// them without a fuzzer. `scripts/fuzz` writes both directories. The server's inputs, kept
+/// and past findings alike, run in one test, one at a time: they share one router and its
+/// database.
 @Suite struct KeptInputTests {
     /// One kept input.
     struct KeptInput: Sendable, CustomTestStringConvertible {
@@ -43,12 +44,12 @@ import Testing
         try await Self.run(input)
     }
 
-    @Test(.serialized, arguments: inputs("Corpus", of: [.server]))
-    func serverCorpusInputKeepsTheInvariant(_ input: KeptInput) async throws {
+    @Test(.serialized, arguments: inputs("Corpus", of: [.server]) + inputs("Findings", of: [.server]))
+    func serverInputKeepsTheInvariant(_ input: KeptInput) async throws {
         try await Self.run(input)
     }
 
-    @Test(.serialized, arguments: inputs("Findings"))
+    @Test(arguments: inputs("Findings", of: FuzzTarget.allCases.filter { $0 != .server }))
     func pastFindingKeepsTheInvariant(_ input: KeptInput) async throws {
         try await Self.run(input)
     }

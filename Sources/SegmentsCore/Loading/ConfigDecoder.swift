@@ -163,7 +163,7 @@ public struct ConfigDecoder: Sendable {
 
     /// Whether a URL's authority holds `user@` or `user:password@`.
     static func hasUserInfo(_ text: String) -> Bool {
-        guard let schemeEnd = text.range(of: "://") else { return false }
+        guard let schemeEnd = text.firstRange(of: "://") else { return false }
         let rest = text[schemeEnd.upperBound...]
         return rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.contains("@")
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A plan saved by `plan --out` for a later `apply PLANFILE`: the changes (for review), the
 /// remote state and the files it was computed from (for staleness), and no credentials.

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// How apply reports progress: an updating `done/total` line on a terminal, one line per
 /// finished change otherwise (CI logs), and a summary at the end.
@@ -8,7 +8,7 @@ import Foundation
 public final class ApplyProgressPrinter: @unchecked Sendable {
     private let interactive: Bool
     private let write: @Sendable (String) -> Void
-    private let lock = NSLock()
+    private let lock = DispatchSemaphore(value: 1)
 
     /// A printer that rewrites one line when `interactive`, and writes with `write`.
     public init(interactive: Bool, write: @escaping @Sendable (String) -> Void) {
@@ -18,16 +18,22 @@ public final class ApplyProgressPrinter: @unchecked Sendable {
 
     /// One change finished.
     public func finished(_ outcome: PlanExecutor.Outcome, _ finished: Int, _ total: Int) {
-        lock.withLock {
+        locked {
             write(interactive ? "\r\u{1B}[2KApplying: \(finished)/\(total) done" : ApplyReportRenderer.line(outcome))
         }
     }
 
     /// Every change finished.
     public func summary(_ report: PlanExecutor.Report) {
-        lock.withLock {
+        locked {
             if interactive { write("\r\u{1B}[2K" + report.outcomes.map(ApplyReportRenderer.line).joined()) }
             write(ApplyReportRenderer.summary(report))
         }
+    }
+
+    private func locked(_ body: () -> Void) {
+        lock.wait()
+        defer { lock.signal() }
+        body()
     }
 }

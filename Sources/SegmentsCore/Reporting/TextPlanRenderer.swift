@@ -106,7 +106,7 @@ public struct TextPlanRenderer: Sendable {
     /// For a list whose values are hidden: how many items expired, and when (dates only).
     static func expiryNote(_ member: Change.MemberChange) -> String {
         guard !member.reasons.isEmpty else { return "" }
-        let dates = Set(member.reasons.values).sorted().map { $0.replacingOccurrences(of: "expired ", with: "") }
+        let dates = Set(member.reasons.values).sorted().map { $0.replacing("expired ", with: "") }
         return "; \(member.reasons.count) removed on expiry: \(dates.joined(separator: ", "))"
     }
 

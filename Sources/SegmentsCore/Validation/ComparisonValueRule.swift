@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// ConfigCat's comparator and comparison value: a known comparator, a list exactly when the
 /// comparator takes one, and items that survive being joined with commas on the wire.
@@ -93,7 +97,7 @@ public struct ComparisonValueRule: ItemRule {
     /// What is wrong with one item for `comparator`; `redact` keeps the value out of the sentences.
     func itemProblems(_ item: String, comparator: Comparator, redact: Bool) -> [String] {
         func shown() -> String { redact ? "this item" : "'\(UntrustedText.escaped(item))'" }
-        if item.trimmingCharacters(in: .whitespaces).isEmpty {
+        if item.isBlank {
             return ["empty item in comparisonValue; remove it"]
         }
         var problems: [String] = []
@@ -107,10 +111,10 @@ public struct ComparisonValueRule: ItemRule {
         if length > Self.maxItemLength {
             problems.append("\(shown()) is \(length) characters long; ConfigCat allows at most \(Self.maxItemLength) per item")
         }
-        if comparator.comparesVersions, !SemanticVersion.isValid(item.trimmingCharacters(in: .whitespaces)) {
+        if comparator.comparesVersions, !SemanticVersion.isValid(item.trimmingSpaces()) {
             problems.append("\(shown()) is not a semantic version (like 1.2.3 or 2.0.0-beta.1), as \(comparator.rawValue) requires")
         }
-        if comparator.comparesNumbers, Double(item.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) == nil {
+        if comparator.comparesNumbers, Double(item.trimmingSpaces().replacing(",", with: ".")) == nil {
             problems.append("\(shown()) is not a number, as \(comparator.rawValue) requires")
         }
         return problems

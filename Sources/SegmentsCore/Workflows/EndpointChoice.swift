@@ -37,7 +37,7 @@ public struct EndpointChoice: Sendable, Equatable {
     /// Scheme, host and port, lowercased: what decides where credentials go.
     static func origin(_ url: String) -> String {
         var text = url.lowercased()
-        if let schemeEnd = text.range(of: "://") {
+        if let schemeEnd = text.firstRange(of: "://") {
             let rest = text[schemeEnd.upperBound...]
             let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             text = String(text[..<schemeEnd.upperBound]) + authority
@@ -47,7 +47,7 @@ public struct EndpointChoice: Sendable, Equatable {
 
     /// `url` without a `user:password@` part, escaped for a terminal.
     static func withoutCredentials(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return UntrustedText.escaped(url) }
+        guard let schemeEnd = url.firstRange(of: "://") else { return UntrustedText.escaped(url) }
         let rest = url[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return UntrustedText.escaped(url) }

@@ -115,7 +115,7 @@ public struct MemberEdit: Sendable {
             let place = index < request.places.count ? request.places[index] : "ID \(index + 1)"
             for rule in rules {
                 for problem in rule.problems(ofItem: id, key: key, of: declaration, in: context) {
-                    problems.append("\(place): \(hidesValues ? problem.replacingOccurrences(of: UntrustedText.escaped(id), with: "(hidden)") : problem)")
+                    problems.append("\(place): \(hidesValues ? problem.replacing(UntrustedText.escaped(id), with: "(hidden)") : problem)")
                 }
             }
         }
