@@ -56,7 +56,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     /// A plan computed now, shown before it is applied.
     func fresh(_ repository: Repository, _ remote: any SegmentsRemote) async throws -> PlanSession {
-        var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant))
+        var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant), recordingDigests: false)
         try await display.show(&session, format: .text, config: repository.config, remote: remote)
         guard session.plan.isApplicable else { throw SegctlError.failed("the plan cannot be applied (see the problems above)") }
         return session

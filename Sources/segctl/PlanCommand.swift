@@ -28,7 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let repository = try root.repository()
         let (remote, url) = try remoteOptions.connect(repository.config)
-        var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant))
+        var session = try await PlanSession.make(repository.contents(), remote: remote, options: planOptions.options(asOf: time.instant), recordingDigests: out != nil)
         defer { KeptUntilExit.keep(session) }
         if let out {
             try repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)

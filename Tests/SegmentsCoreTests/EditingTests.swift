@@ -83,6 +83,21 @@ struct EditingTests {
         #expect(document.items(of: list).map { document[Int($0)].value } == ["007", "a: b", "true"])
     }
 
+    /// A tag or an anchor on the list: emptying it left the property on a line of its own and
+    /// the file no longer parsed. Found by `scripts/fuzz members`
+    /// (Tests/SegmentsFuzzingTests/Findings/members/tagged-list-emptied.txt).
+    @Test(arguments: ["userIds:\n !  # the QA team\n  - user-9\n", "userIds: !!seq\n  - user-9\n", "userIds: &all\n  - user-9\n", "userIds: !!seq [user-9]\n"])
+    func taggedOrAnchoredListsAreRefusedUnchanged(_ list: String) {
+        let bytes = Array(("name: a\n" + list).utf8)
+        do {
+            _ = try editor.apply(.remove(["user-9"]), key: "userIds", to: bytes, file: "a.yaml")
+            Issue.record("a tagged or anchored list was edited")
+        } catch {
+            #expect(error.message == "'userIds' carries a YAML tag or anchor; segctl edits only plain lists")
+            #expect(error.rule == "not-editable")
+        }
+    }
+
     /// In a flow list libyaml reads a leading `:` or `?` as an indicator whatever follows;
     /// writing `[:isActive:t]` broke the file. Found by `scripts/fuzz members`
     /// (Tests/SegmentsFuzzingTests/Findings/members/edit-breaks-flow-node.txt).

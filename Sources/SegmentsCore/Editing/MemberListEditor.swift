@@ -123,6 +123,12 @@ struct ListSource {
         let keyNode = document[pair.key]
         let value = document[pair.value]
         let keyLine = text.lineIndex(keyNode.start)
+        if value.kind != .scalar, value.tag != nil || ![UInt8(ascii: "-"), UInt8(ascii: "[")].contains(text.bytes[min(text.offset(of: value.start), text.bytes.count - 1)]) {
+            // A tag or an anchor on the list (`userIds: !tag` or on a line of its own): the
+            // rewrites below know only `key:` followed by items, and emptying the list left the
+            // property behind on a line of its own. Found by `scripts/fuzz members`.
+            throw EditableDocument.refusal("'\(key)' carries a YAML tag or anchor; segctl edits only plain lists", at: SourceLocation(file: file, mark: value.start))
+        }
         switch value.kind {
         case .scalar where value.style == .plain && ScalarType(of: value) == .null:
             shape = .null(keyLine: keyLine)

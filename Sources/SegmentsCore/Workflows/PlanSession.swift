@@ -12,15 +12,17 @@ public struct PlanSession: Sendable {
 
     /// Validates `contents`, lists `remote`, and plans with `options`; throws
     /// `SegctlError.invalid` when the files have errors, and the remote's errors as they are.
-    public static func make(_ contents: RepositoryContents, remote: any SegmentsRemote, options: PlanOptions) async throws -> PlanSession {
-        let validation = contents.validate(recordingDigests: true, asOf: options.asOf)
+    /// `fileDigests` is empty unless `recordingDigests` (a plan to be saved or checked needs
+    /// them; hashing 228 MB of files is a fifth of a second a plan need not spend).
+    public static func make(_ contents: RepositoryContents, remote: any SegmentsRemote, options: PlanOptions, recordingDigests: Bool = true) async throws -> PlanSession {
+        let validation = contents.validate(recordingDigests: recordingDigests, asOf: options.asOf)
         guard validation.summary.errors == 0 else {
             throw SegctlError.invalid(validation.diagnostics, summary: validation.summary, message: "the segment files are invalid; fix them (segctl validate) before planning")
         }
         let remoteSegments = try await remote.listSegments()
         let plan = Planner(config: contents.config, options: options).plan(desired: validation.segments, remote: remoteSegments)
         var digests = validation.fileDigests
-        if let config = contents.configDigest { digests.append(config) }
+        if recordingDigests, let config = contents.configDigest { digests.append(config) }
         return PlanSession(validation: validation, plan: plan, fileDigests: digests, remote: remoteSegments)
     }
 
