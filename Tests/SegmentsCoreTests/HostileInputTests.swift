@@ -21,6 +21,18 @@ struct HostileInputTests {
         #expect(diagnostics.map(Fixtures.describe) == ["error 2:1 yaml-syntax binary file (it contains NUL bytes); a segment file is YAML text"])
     }
 
+    /// The NUL is located as libyaml counts lines (a CR breaks a line; a byte order mark is not
+    /// a column), and a UTF-16 file, whose ASCII characters all hold a NUL byte, is read as
+    /// text, not refused as binary. Found by `scripts/fuzz validate`
+    /// (Tests/SegmentsFuzzingTests/Findings/validate/nul-in-utf16-file.yaml).
+    @Test func aNulIsLocatedAsLibyamlCountsLines() {
+        let crLines = validate([0xEF, 0xBB, 0xBF] + Array("name: x\ruserIds:\r  - user-1".utf8) + [0x00])
+        #expect(crLines.map(Fixtures.describe) == ["error 3:11 yaml-syntax binary file (it contains NUL bytes); a segment file is YAML text"])
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "name: x\nuserIds: [user-1]\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(validate(utf16).isEmpty)
+    }
+
     @Test func invalidUTF8() {
         let diagnostics = validate(Array("name: caf".utf8) + [0xE9] + Array("\n".utf8))
         #expect(diagnostics.map(Fixtures.describe) == ["error 1:10 yaml-syntax invalid UTF-8: incomplete UTF-8 octet sequence at byte 9"])

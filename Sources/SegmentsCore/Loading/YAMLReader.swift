@@ -221,11 +221,23 @@ private struct ReadState {
         return YAMLError(.syntax, problem, at: at)
     }
 
-    /// Line and column of a byte offset, for reader errors that carry only an offset: the
+    /// Line and column of a byte offset, for reader errors that carry only an offset.
+    func markOfByte(_ offset: Int) -> YAMLMark {
+        YAMLReader.mark(ofByte: offset, in: input)
+    }
+
+    static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}
+
+extension YAMLReader {
+    /// Line and column of byte `offset` of `input`, for errors that carry only an offset: the
     /// input before it read as libyaml reads it (UTF-16 after a UTF-16 byte order mark, UTF-8
     /// otherwise, a byte order mark not counted), with libyaml's line breaks (LF, CRLF, CR,
     /// NEL, LS, PS), so the mark agrees with the marks of every other error.
-    func markOfByte(_ offset: Int) -> YAMLMark {
+    public static func mark(ofByte offset: Int, in input: UnsafeBufferPointer<UInt8>) -> YAMLMark {
         let end = min(offset, input.count)
         let text: String
         if input.starts(with: [0xFF, 0xFE]) || input.starts(with: [0xFE, 0xFF]) {
@@ -259,8 +271,13 @@ private struct ReadState {
         return YAMLMark(line: line, column: column)
     }
 
-    static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : sum
+    /// `mark(ofByte:in:)` of an array.
+    public static func mark(ofByte offset: Int, in bytes: [UInt8]) -> YAMLMark {
+        bytes.withUnsafeBufferPointer { mark(ofByte: offset, in: $0) }
+    }
+
+    /// Whether `bytes` start with a UTF-16 byte order mark (libyaml then reads UTF-16).
+    public static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 }

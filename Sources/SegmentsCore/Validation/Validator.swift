@@ -87,11 +87,16 @@ public struct Validator: Sendable {
 
     /// Parses, decodes and checks the bytes of one file.
     func check(_ file: SourceFile, into diagnostics: inout DiagnosticList) -> SegmentDeclaration? {
-        if let nul = file.bytes.prefix(8192).firstIndex(of: 0) {
-            let line = file.bytes[..<nul].count { $0 == UInt8(ascii: "\n") } + 1
+        // UTF-16 text has NUL bytes in every ASCII character; libyaml reads it after its byte
+        // order mark and reports a NUL itself.
+        if !YAMLReader.isUTF16(file.bytes), let nul = file.bytes.prefix(8192).firstIndex(of: 0) {
+            // Where libyaml would put it (its line breaks, a byte order mark not counted): a
+            // count of LFs alone put it past the end of a file with CR line breaks. Found by
+            // `scripts/fuzz validate`.
+            let mark = YAMLReader.mark(ofByte: nul, in: file.bytes)
             diagnostics.append(.error(
                 YAMLError.Kind.syntax.rawValue, "binary file (it contains NUL bytes); a segment file is YAML text",
-                at: SourceLocation(file: file.path, line: line, column: 1)))
+                at: SourceLocation(file: file.path, line: Int(mark.line), column: Int(mark.column))))
             return nil
         }
         let document: YAMLDocument
