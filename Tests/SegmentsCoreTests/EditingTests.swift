@@ -98,13 +98,14 @@ struct EditingTests {
         }
     }
 
-    /// In a flow list libyaml reads a leading `:` or `?` as an indicator whatever follows;
-    /// writing `[:isActive:t]` broke the file. Found by `scripts/fuzz members`
-    /// (Tests/SegmentsFuzzingTests/Findings/members/edit-breaks-flow-node.txt).
+    /// In a flow list libyaml reads a leading `:` or `?` as an indicator whatever follows, and
+    /// refuses a `:` before a `?`; writing `[:isActive:t]` or `[a:?b]` broke the file. Found by
+    /// `scripts/fuzz members` (Tests/SegmentsFuzzingTests/Findings/members/
+    /// edit-breaks-flow-node.txt and colon-before-question-mark-in-flow-list.txt).
     @Test func idsLeadingWithAnIndicatorAreQuotedInFlowLists() throws {
-        let ids = [":isActive:t", "?x", ":", "a:b"]
+        let ids = [":isActive:t", "?x", ":", "a:b", "oisActive:?!company"]
         let edit = try editor.apply(.add(ids), key: "userIds", to: Array("name: flow\nuserIds: []  # everyone\n".utf8), file: "a.yaml")
-        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: flow\nuserIds: [\":\", \":isActive:t\", \"?x\", a:b]  # everyone\n")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: flow\nuserIds: [\":\", \":isActive:t\", \"?x\", a:b, \"oisActive:?!company\"]  # everyone\n")
         let document = try YAMLReader().read(edit.bytes)
         let list = document.pairs(of: document.root)[1].value
         #expect(document.items(of: list).map { document[Int($0)].value } == ids.sorted())

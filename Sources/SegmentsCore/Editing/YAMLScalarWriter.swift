@@ -7,10 +7,12 @@ public enum YAMLScalarWriter {
     }
 
     /// `text` as a YAML scalar inside a flow list (`[a, b]`), where `,[]{}` also need quotes,
-    /// and so does a leading `:` or `?`: libyaml reads either as an indicator there, whatever
-    /// follows (`[:a]` is a syntax error).
+    /// and so do a leading `:` or `?` (libyaml reads either as an indicator there, whatever
+    /// follows: `[:a]` is a syntax error) and a `:` before a `?` (`[a:?b]` is one too).
     public static func flowScalar(_ text: String) -> String {
-        isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) }) && !text.hasPrefix(":") && !text.hasPrefix("?") ? text : doubleQuoted(text)
+        let plain = isSafePlain(text) && !text.contains(where: { ",[]{}".contains($0) })
+            && !text.hasPrefix(":") && !text.hasPrefix("?") && !text.contains(":?")
+        return plain ? text : doubleQuoted(text)
     }
 
     /// A list item that expires, in the one form segctl writes: `{id: user-456, expires: 2026-12-31}`.
