@@ -83,6 +83,16 @@ struct EditingTests {
         #expect(document.items(of: list).map { document[Int($0)].value } == ["007", "a: b", "true"])
     }
 
+    /// An ID listed twice with two expiries: adding it with an expiry gives both occurrences
+    /// that expiry. Only the first was compared, and the second, later one stayed in force.
+    /// Found by `scripts/fuzz members` (Tests/SegmentsFuzzingTests/Findings/members/
+    /// duplicate-id-two-expiries.txt).
+    @Test func reexpiringADuplicatedIDRewritesEveryOccurrence() throws {
+        let file = "name: a\nuserIds:\n  - {id: user-1, expires: 2026-12-31}\n  - id: user-1\n    expires: 2027-01-01\n"
+        let edit = try editor.apply(.add(["user-1"], expires: Timestamp("2026-12-31")), key: "userIds", to: Array(file.utf8), file: "a.yaml")
+        #expect(String(decoding: edit.bytes, as: UTF8.self) == "name: a\nuserIds:\n  - {id: user-1, expires: 2026-12-31}\n  - {id: user-1, expires: 2026-12-31}\n")
+    }
+
     /// A tag or an anchor on the list: emptying it left the property on a line of its own and
     /// the file no longer parsed. Found by `scripts/fuzz members`
     /// (Tests/SegmentsFuzzingTests/Findings/members/tagged-list-emptied.txt).

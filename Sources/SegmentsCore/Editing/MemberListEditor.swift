@@ -55,8 +55,12 @@ public struct MemberListEditor: Sendable {
             var seen = existingSet
             for id in ids where seen.insert(id).inserted { added.append(id) }
             if let expiry {
-                let current = Dictionary(list.items.map { ($0.value, $0.expires) }, uniquingKeysWith: { first, _ in first })
-                reexpired = ids.filter { existingSet.contains($0) && current[$0] != expiry.text }
+                // Every occurrence counts: an ID listed twice with two expiries gets the new one in
+                // both places (a fuzz finding: only the first was looked at, and the other, later
+                // expiry stayed in force).
+                var current: [String: Set<String?>] = [:]
+                for item in list.items { current[item.value, default: []].insert(item.expires) }
+                reexpired = ids.filter { existingSet.contains($0) && current[$0] != [expiry.text] }
                 var once = Set<String>()
                 reexpired = reexpired.filter { once.insert($0).inserted }
             }
