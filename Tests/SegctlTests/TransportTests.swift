@@ -71,10 +71,12 @@ struct TransportTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aRefusedConnectionGivesUpWithin15SecondsWithDefaultOptions() async throws {
-        let port = try await MisbehavingServer.closedPort()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let (plan, elapsed) = try await run(["plan"], url: "http://127.0.0.1:\(port)", in: try workdir())
         #expect(plan.status == 1)
         #expect(plan.stderr.hasSuffix("segctl: error: GET /api/platform/segments failed after 5 attempts: cannot connect to 127.0.0.1:\(port) (connection refused)\n"), "\(plan.all)")
         #expect(elapsed < .seconds(15))
+        withExtendedLifetime(refusing) {}
     }
 }

@@ -107,11 +107,13 @@ struct HTTPTransportTests {
 
     @Test(.timeLimit(.minutes(1)))
     func aRefusedConnectionFailsFast() async throws {
-        let port = try await MisbehavingServer.closedPort()
+        let refusing = try RefusingPort()
+        let port = refusing.port
         let started = ContinuousClock.now
         let message = await failure { try await platform("http://127.0.0.1:\(port)", attempts: 3, timeout: 30).listSegments() }
         #expect(message == "GET /api/platform/segments failed after 3 attempts: cannot connect to 127.0.0.1:\(port) (connection refused)")
         #expect(ContinuousClock.now - started < .seconds(3))
+        withExtendedLifetime(refusing) {}
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -124,13 +124,6 @@ public final class MisbehavingServer: TestService {
         try await withService(try await start(reply), body)
     }
 
-    /// A loopback port where nothing listens (a server's, just stopped): connecting is refused.
-    public static func closedPort() async throws -> Int {
-        let server = try await start { _ in .answer(status: 204) }
-        await server.stop()
-        return server.port
-    }
-
     /// Stops listening and closes every connection still open.
     public func stop() async {
         try? await serverChannel.close()
