@@ -14,6 +14,8 @@ struct CLI {
     }
 
     static let segctl = BuiltProducts.path(of: "segctl")
+    /// Held while a process is spawned.
+    static let spawning = NSLock()
     static let segmentsServer = BuiltProducts.path(of: "segments-server")
 
     /// Runs `segctl arguments` in `directory` with `environment` added to a minimal one.
@@ -41,7 +43,9 @@ struct CLI {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in continuation.resume() }
             do {
-                try process.run()
+                // One spawn at a time: Foundation's Process.run crashed once (a bad pointer in
+                // its memcpy) while other tests spawned processes and opened a thousand sockets.
+                try CLI.spawning.withLock { try process.run() }
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)
