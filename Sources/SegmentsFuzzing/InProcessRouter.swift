@@ -54,7 +54,7 @@ struct InProcessRouter: Sendable {
         let body = NIOLockedValueBox(ByteBuffer())
 
         func write(_ buffer: ByteBuffer) async throws {
-            body.withLockedValue { $0.writeImmutableBuffer(buffer) }
+            body.withLockedValue { _ = $0.writeImmutableBuffer(buffer) }
         }
 
         func finish(_ trailingHeaders: HTTPFields?) async throws {}

@@ -30,6 +30,14 @@ struct ConfigCatValidationTests {
         #expect(report.diagnostics.map(Fixtures.describe) == ["error 4:18 comparison-value comparisonValue has 4 items; the subscription plan allows 3 (limits.listItems); split the segment with 'shards: 2'"])
     }
 
+    @Test func aCommaStartingACharacterWithAMarkIsStillAComma() {
+        // ",\u{0301}" is one Character, so Character-wise `contains(",")` missed it; ConfigCat
+        // splits on the byte.
+        let file = SourceFile(path: "s.yaml", text: "name: Marks\ncomparisonAttribute: Email\ncomparator: isOneOf\ncomparisonValue: [\"a,\u{0301}b\"]\n")
+        let report = Validator(config: Self.config).validate([file])
+        #expect(report.diagnostics.map(Fixtures.describe) == ["error 4:19 comparison-value item 'a,\u{0301}b' contains a comma, which ConfigCat would split into separate values"])
+    }
+
     @Test func fifteenThousandItemsAreFineOnTheDefaultPlan() {
         let items = (0..<15_000).map { "u\($0)@example.com" }
         var config = Self.config

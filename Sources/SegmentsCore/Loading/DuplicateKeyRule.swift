@@ -6,22 +6,46 @@ public enum DuplicateKeyRule {
 
     /// Checks the mapping at `index` of `document` for repeated scalar keys.
     public static func check(_ document: YAMLDocument, mapping index: Int, file: String, into diagnostics: inout DiagnosticList) {
-        var seen: [String: YAMLMark] = [:]
-        for (key, _) in document.pairs(of: index) {
-            let node = document[key]
-            guard node.kind == .scalar else { continue }
-            if let first = seen[node.value] {
-                diagnostics.append(.error) {
-                    let key = UnknownKeyRule.excerpt(node.value)
-                    return .error(
-                        id,
-                        "duplicate key '\(key)': first set at line \(first.line), set again at line \(node.start.line); YAML would silently keep only the last one",
-                        at: SourceLocation(file: file, mark: node.start),
-                        notes: [.init("first '\(key)' is here", at: SourceLocation(file: file, mark: first))])
+        let entries = document.items(of: index)
+        var keys: [Int] = []
+        keys.reserveCapacity(entries.count / 2)
+        for position in stride(from: entries.startIndex, to: entries.endIndex, by: 2) where document[Int(entries[position])].kind == .scalar {
+            keys.append(Int(entries[position]))
+        }
+        guard keys.count > 1 else { return }
+        if keys.count <= smallMapping {
+            // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
+            // the ones before it is cheaper than hashing them.
+            for (position, key) in keys.enumerated() {
+                let value = document[key].value
+                if let first = keys[..<position].first(where: { document[$0].value == value }) {
+                    report(document[key], first: document[first].start, file: file, into: &diagnostics)
                 }
+            }
+            return
+        }
+        var seen: [String: YAMLMark] = [:]
+        for key in keys {
+            let node = document[key]
+            if let first = seen[node.value] {
+                report(node, first: first, file: file, into: &diagnostics)
             } else {
                 seen[node.value] = node.start
             }
+        }
+    }
+
+    /// Mappings with at most this many scalar keys are checked without hashing.
+    static let smallMapping = 16
+
+    private static func report(_ node: YAMLDocument.Node, first: YAMLMark, file: String, into diagnostics: inout DiagnosticList) {
+        diagnostics.append(.error) {
+            let key = UnknownKeyRule.excerpt(node.value)
+            return .error(
+                id,
+                "duplicate key '\(key)': first set at line \(first.line), set again at line \(node.start.line); YAML would silently keep only the last one",
+                at: SourceLocation(file: file, mark: node.start),
+                notes: [.init("first '\(key)' is here", at: SourceLocation(file: file, mark: first))])
         }
     }
 }

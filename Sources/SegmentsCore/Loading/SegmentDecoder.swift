@@ -218,8 +218,8 @@ public struct SegmentDecoder: Sendable {
     ) -> (YAMLDocument.Node, Timestamp?)? {
         let mapping = document[index]
         let start = SourceLocation(file: file, mark: mapping.start)
-        let keys = document.pairs(of: index).map { document[$0.key].value }
-        guard keys.contains(where: ExpiryRule.itemKeys.contains) else {
+        let pairs = document.pairs(of: index)
+        guard pairs.contains(where: { ExpiryRule.itemKeys.contains(document[$0.key].value) }) else {
             // Neither `id` nor `expires`: most likely a list indented wrongly.
             diagnostics.append(TypeRule.expectedScalarItem(key, found: .mapping, at: start))
             return nil
@@ -228,7 +228,7 @@ public struct SegmentDecoder: Sendable {
         var idNode: YAMLDocument.Node?
         var expiry: Timestamp?
         var valid = true
-        for (keyIndex, valueIndex) in document.pairs(of: index) {
+        for (keyIndex, valueIndex) in pairs {
             let keyNode = document[keyIndex]
             let value = document[valueIndex]
             switch keyNode.kind == .scalar ? keyNode.value : "" {

@@ -43,7 +43,7 @@ public struct ShardRule: SegmentRule {
         /// What is wrong with `items` as one list, or nil when it fits.
         public func problem(with list: [String]) -> String? {
             if list.count > items { return "has \(list.count) items; the subscription plan allows \(items) (limits.listItems)" }
-            let joined = list.reduce(0) { $0 + $1.unicodeScalars.count } + max(0, list.count - 1)
+            let joined = list.reduce(0) { $0 + $1.scalarCount } + max(0, list.count - 1)
             if joined > joinedLength { return "is \(joined) characters joined with commas; ConfigCat allows at most \(joinedLength)" }
             return nil
         }

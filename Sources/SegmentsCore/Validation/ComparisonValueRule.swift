@@ -73,7 +73,7 @@ public struct ComparisonValueRule: ItemRule {
                     "\(key) has \(current.count) items; the subscription plan allows \(cap) (limits.listItems)\(advice())",
                     at: segment.location(of: key)))
             }
-            let joinedLength = current.reduce(0) { $0 + $1.unicodeScalars.count } + max(0, current.count - 1)
+            let joinedLength = current.reduce(0) { $0 + $1.scalarCount } + max(0, current.count - 1)
             if joinedLength > Self.maxValueLength {
                 diagnostics.append(.error(
                     Self.id,
@@ -101,13 +101,14 @@ public struct ComparisonValueRule: ItemRule {
             return ["empty item in comparisonValue; remove it"]
         }
         var problems: [String] = []
-        if item.first?.isWhitespace == true || item.last?.isWhitespace == true {
+        if item.hasWhitespaceAtAnEnd {
             problems.append("\(redact ? "this item" : "item \(UntrustedText.escaped(FieldValue.quoted(item)))") has leading or trailing whitespace, which ConfigCat ignores; remove it")
         }
-        if comparator.takesList, item.contains(",") {
+        // Any comma byte: ConfigCat splits on it even where it starts a grapheme with a mark.
+        if comparator.takesList, item.utf8.contains(UInt8(ascii: ",")) {
             problems.append("\(redact ? "this item" : "item '\(UntrustedText.escaped(item))'") contains a comma, which ConfigCat would split into separate values")
         }
-        let length = item.unicodeScalars.count
+        let length = item.scalarCount
         if length > Self.maxItemLength {
             problems.append("\(shown()) is \(length) characters long; ConfigCat allows at most \(Self.maxItemLength) per item")
         }

@@ -21,7 +21,7 @@ public struct NameRule: SegmentRule {
         if length > Self.maxLength {
             diagnostics.append(.error(Self.id, "'name' is \(length) characters long; the API allows at most \(Self.maxLength)", at: location))
         }
-        if name.first?.isWhitespace == true || name.last?.isWhitespace == true {
+        if name.hasWhitespaceAtAnEnd {
             diagnostics.append(.error(Self.id, "'name' \(FieldValue.quoted(name)) has leading or trailing whitespace", at: location))
         }
         if let format = context.config.nameFormat, !format.matches(name) {
