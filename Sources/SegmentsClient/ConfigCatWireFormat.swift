@@ -45,8 +45,10 @@ enum ConfigCatWireFormat {
         guard let comparator = comparator.flatMap(Comparator.init(rawValue:)), comparator.takesList else {
             return .string(text)
         }
-        return .list(text.split(separator: ",", omittingEmptySubsequences: true)
-            .map { $0.trimmingSpaces() }
+        // Split on the comma byte, as the SDKs do (a comma followed by a combining mark is one
+        // Character, and a split by Characters would miss it).
+        return .list(text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
+            .map { Substring($0).trimmingSpaces() }
             .filter { !$0.isEmpty })
     }
 

@@ -36,4 +36,16 @@ struct HandWrittenFormatsTests {
         #expect(HTTPTransport.seconds(0.26) == "0.3 s")
         #expect(HTTPTransport.seconds(12.4) == "12 s")
     }
+
+    @Test(arguments: [
+        ("a@x.io,b@x.io", ["a@x.io", "b@x.io"]),
+        (" a@x.io , b@x.io\t,,\u{00A0}c@x.io", ["a@x.io", "b@x.io", "c@x.io"]),
+        ("a,\u{0301}b", ["a", "\u{0301}b"]),
+        (",", []),
+        ("", []),
+    ] as [(String, [String])])
+    func listComparisonValuesSplitOnCommasAsTheSDKsDo(_ wire: String, _ items: [String]) {
+        #expect(ConfigCatWireFormat.value(wire, comparator: "isOneOf") == .list(items))
+        #expect(ConfigCatWireFormat.value(wire, comparator: "numberEquals") == .string(wire))
+    }
 }

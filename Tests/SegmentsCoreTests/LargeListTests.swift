@@ -56,3 +56,43 @@ struct LargeListTests {
         #expect(diff.members == [Change.MemberChange(key: "userIds", kind: .user, added: ["u4"], removed: ["u1"], countBefore: 2, countAfter: 2)])
     }
 }
+
+/// A big file runs its rules side by side; what it reports (kept, in order, and counted past
+/// the limit) is what running them one after another reports.
+struct ParallelRuleTests {
+    static func bigFile(problems: Int) -> SourceFile {
+        var lines = ["name: 'big '", "userIds:"]
+        for index in 0..<30_000 {
+            let step = 30_000 / max(problems, 1)
+            if problems > 0, index % step == 7 {
+                lines.append((index / step) % 2 == 0 ? "  - user-\(index - 1)" : "  - bad id \(index)")
+            } else {
+                lines.append("  - user-\(index)")
+            }
+        }
+        return SourceFile(path: "segments/big.yaml", text: lines.joined(separator: "\n") + "\n")
+    }
+
+    @Test(arguments: [0, 40, 600])
+    func aBigFileReportsWhatRulesOneAfterAnotherReport(problems: Int) throws {
+        let file = Self.bigFile(problems: problems)
+        #expect(file.bytes.count >= Validator.parallelRulesSize)
+        let config = TargetCatalogue.defaultConfig(for: .platform)
+        let validator = Validator(config: config)
+        var parallel = DiagnosticList()
+        let segment = try #require(validator.check(file, into: &parallel))
+        var sequential = DiagnosticList()
+        for rule in config.target.segmentRules { rule.check(segment, in: validator.context, into: &sequential) }
+        #expect(parallel.sorted(file: file.path) == sequential.sorted(file: file.path))
+        #expect(parallel.omittedErrors == sequential.omittedErrors && parallel.omittedWarnings == sequential.omittedWarnings)
+        let rules = Set(parallel.items.map(\.rule))
+        switch problems {
+        case 0: #expect(rules == ["name"])
+        case 40: #expect(rules == ["name", "id-format", "duplicate-id"] && parallel.omittedErrors == 0)
+        default:
+            // The name and 99 of the 300 bad IDs fill the list before the duplicates' rule runs:
+            // the other bad IDs and the 300 duplicates (warnings) are counted.
+            #expect(rules == ["name", "id-format"] && parallel.omittedErrors == 201 && parallel.omittedWarnings == 300)
+        }
+    }
+}

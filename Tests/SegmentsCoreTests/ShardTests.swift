@@ -100,6 +100,23 @@ struct ShardTests {
         #expect(shrink.unmanaged.isEmpty)
     }
 
+    @Test func massRemovalIsJudgedOnTheLogicalSegment() {
+        let items = Self.emails(9_000)
+        // Unchanged shards (compared list by list) and re-sharding (items moving between
+        // shards) remove nothing.
+        #expect(plan(Self.file(items, shards: 4), remote: applied(items, shards: 4)).problems.isEmpty)
+        #expect(plan(Self.file(items, shards: 5), remote: applied(items, shards: 4)).problems.isEmpty)
+        #expect(plan(Self.file(items + ["newcomer@example.com"], shards: 4), remote: applied(items, shards: 4)).problems.isEmpty)
+        // Keeping 100 of 9,000 is refused, whether or not the count changes too.
+        for shards in [4, 3] {
+            let shrunk = plan(Self.file(Array(items.prefix(100)), shards: shards), remote: applied(items, shards: 4))
+            #expect(shrunk.problems.map(\.message) == ["refusing to remove 8900 of 9000 members of 'Beta Users' (comparisonValue), more than half; if that is intended, run again with --allow-mass-removal"])
+        }
+        let allowed = Planner(config: Self.config, options: PlanOptions(allowMassRemoval: true))
+            .plan(desired: Self.declarations(Self.file(Array(items.prefix(100)), shards: 4)).segments, remote: applied(items, shards: 4))
+        #expect(allowed.problems.isEmpty)
+    }
+
     @Test func importJoinsACompleteFamilyAndPlansNoChanges() async throws {
         let items = Self.emails(9_000)
         let remote = InMemoryRemote(target: .configcat, segments: applied(items, shards: 4) + [

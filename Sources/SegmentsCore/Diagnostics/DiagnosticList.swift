@@ -45,6 +45,13 @@ public struct DiagnosticList: Sendable {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
+    /// Adds what another list kept, in order, and what it counted.
+    public mutating func append(contentsOf other: DiagnosticList) {
+        append(contentsOf: other.items)
+        omittedErrors += other.omittedErrors
+        omittedWarnings += other.omittedWarnings
+    }
+
     /// The kept diagnostics sorted by place, then one saying how many were left out, if any.
     public func sorted(file: String) -> [Diagnostic] {
         var result = Diagnostic.sorted(items)

@@ -15,7 +15,8 @@ public struct ExpiryRule: SegmentRule {
         let sensitive = context.config.target.isSensitive(segment.state)
         for key in segment.expiries.keys.sorted() {
             guard let items = segment.state[key].listItems else { continue }
-            for (index, expiry) in segment.expiries[key]!.sorted(by: { $0.key < $1.key }) where expiry <= instant && index < items.count {
+            let expired = segment.expiries[key]!.filter { $0.value <= instant && $0.key < items.count }
+            for (index, expiry) in expired.sorted(by: { $0.key < $1.key }) {
                 let shown = sensitive ? "an item of '\(key)'" : "'\(UntrustedText.escaped(items[index]))' in '\(key)'"
                 diagnostics.append(.warning(
                     Self.id,

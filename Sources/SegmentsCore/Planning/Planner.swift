@@ -34,10 +34,11 @@ public struct Planner: Sendable {
                 surplus += extra
                 shardFamilyIDs.formUnion((pairs.compactMap(\.1) + extra).map(\.id))
                 // Mass removal is judged on the logical segment: items moving between shards stay.
-                let (before, after) = shards.logicalMembers(declaration, pairs: pairs, surplus: extra, asOf: options.asOf)
-                let removed = before.subtracting(after).count
-                if !options.allowMassRemoval, MassRemoval.applies(removed: removed, before: before.count) {
-                    problems.append(MassRemoval.problem(segment: declaration.name, key: shards.key, removed: removed, before: before.count, file: declaration.file))
+                if !options.allowMassRemoval {
+                    let (removed, before) = shards.removals(declaration, pairs: pairs, surplus: extra, asOf: options.asOf)
+                    if MassRemoval.applies(removed: removed, before: before) {
+                        problems.append(MassRemoval.problem(segment: declaration.name, key: shards.key, removed: removed, before: before, file: declaration.file))
+                    }
                 }
                 if let warning, let first = pairs.first {
                     shardWarnings[first.0.name] = warning

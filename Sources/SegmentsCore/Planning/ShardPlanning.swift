@@ -44,9 +44,24 @@ struct ShardPlanning {
         return (pairs, surplus, warning)
     }
 
+    /// How many items of the logical segment the plan removes, of how many it held: items that
+    /// only move between shards are not removed. When every remote shard already holds exactly
+    /// the file's shard (the usual plan), nothing is removed and no sets are built.
+    func removals(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (removed: Int, before: Int) {
+        let unchanged = surplus.isEmpty && pairs.allSatisfy { shard, remote in
+            guard let remote else { return true }
+            return remote.state[key].listItems ?? [] == shard.state(asOf: instant)[key].listItems ?? []
+        }
+        if unchanged {
+            return (0, pairs.reduce(0) { $0 + ($1.1?.state[key].listItems?.count ?? 0) })
+        }
+        let (before, after) = logicalMembers(declaration, pairs: pairs, surplus: surplus, asOf: instant)
+        return (before.subtracting(after).count, before.count)
+    }
+
     /// The members of the logical segment before (across the matched and surplus shards) and
     /// after (the file, at `instant`): items that only move between shards are not removed.
-    func logicalMembers(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (before: Set<String>, after: Set<String>) {
+    private func logicalMembers(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (before: Set<String>, after: Set<String>) {
         var before = Set<String>()
         for segment in pairs.compactMap(\.1) + surplus { before.formUnion(segment.state[key].listItems ?? []) }
         return (before, Set(declaration.state(asOf: instant)[key].listItems ?? []))
