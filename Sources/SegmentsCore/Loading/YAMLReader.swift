@@ -48,6 +48,12 @@ private struct ReadState {
     init(reader: YAMLReader, input: UnsafeBufferPointer<UInt8>) {
         self.reader = reader
         self.input = input
+        // A node takes at least six bytes of a typical file ("  - a\n"); reserving that many
+        // up front spares a big list the copies (and page faults) of growing the arrays.
+        // Pages reserved and never written cost no memory.
+        let estimate = min(input.count / 6, 1 << 22)
+        nodes.reserveCapacity(estimate)
+        children.reserveCapacity(estimate)
     }
 
     mutating func run() -> Result<YAMLDocument, YAMLError> {

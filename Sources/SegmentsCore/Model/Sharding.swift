@@ -9,12 +9,18 @@ public enum Sharding {
 
     /// The 0-based shard of `item` among `count`.
     public static func shard(of item: String, count: Int) -> Int {
+        let hash = item.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(item.utf8)
+        return Int(hash % UInt64(max(count, 1)))
+    }
+
+    /// 64-bit FNV-1a of `bytes`.
+    static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in item.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }
-        return Int(hash % UInt64(max(count, 1)))
+        return hash
     }
 
     /// `items` split into `count` shards, each keeping the items' order.
