@@ -7,18 +7,14 @@ public enum DuplicateKeyRule {
     /// Checks the mapping at `index` of `document` for repeated scalar keys.
     public static func check(_ document: YAMLDocument, mapping index: Int, file: String, into diagnostics: inout DiagnosticList) {
         let entries = document.items(of: index)
-        var keys: [Int] = []
-        keys.reserveCapacity(entries.count / 2)
-        for position in stride(from: entries.startIndex, to: entries.endIndex, by: 2) where document[Int(entries[position])].kind == .scalar {
-            keys.append(Int(entries[position]))
-        }
-        guard keys.count > 1 else { return }
-        if keys.count <= smallMapping {
+        let keys = stride(from: entries.startIndex, to: entries.endIndex, by: 2).lazy
+            .map { Int(entries[$0]) }.filter { document[$0].kind == .scalar }
+        if entries.count / 2 <= smallMapping {
             // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
-            // the ones before it is cheaper than hashing them.
+            // the ones before it is cheaper than hashing them, and allocates nothing.
             for (position, key) in keys.enumerated() {
                 let value = document[key].value
-                if let first = keys[..<position].first(where: { document[$0].value == value }) {
+                if let first = keys.prefix(position).first(where: { document[$0].value == value }) {
                     report(document[key], first: document[first].start, file: file, into: &diagnostics)
                 }
             }
@@ -35,7 +31,7 @@ public enum DuplicateKeyRule {
         }
     }
 
-    /// Mappings with at most this many scalar keys are checked without hashing.
+    /// Mappings with at most this many keys are checked without hashing.
     static let smallMapping = 16
 
     private static func report(_ node: YAMLDocument.Node, first: YAMLMark, file: String, into diagnostics: inout DiagnosticList) {
