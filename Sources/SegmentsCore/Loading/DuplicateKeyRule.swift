@@ -8,14 +8,14 @@ public enum DuplicateKeyRule {
     public static func check(_ document: YAMLDocument, mapping index: Int, file: String, into diagnostics: inout DiagnosticList) {
         let entries = document.items(of: index)
         let keys = stride(from: entries.startIndex, to: entries.endIndex, by: 2).lazy
-            .map { Int(entries[$0]) }.filter { document[$0].kind == .scalar }
+            .map { Int(entries[$0]) }.filter { document.nodes[$0].kind == .scalar }
         if entries.count / 2 <= smallMapping {
             // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
             // the ones before it is cheaper than hashing them, and allocates nothing.
             for (position, key) in keys.enumerated() {
-                let value = document[key].value
-                if let first = keys.prefix(position).first(where: { document[$0].value == value }) {
-                    report(document[key], first: document[first].start, file: file, into: &diagnostics)
+                let value = document.nodes[key].value
+                if let first = keys.prefix(position).first(where: { document.nodes[$0].value == value }) {
+                    report(document[key], first: document.nodes[first].start, file: file, into: &diagnostics)
                 }
             }
             return

@@ -186,14 +186,15 @@ public struct SegmentDecoder: Sendable {
         values.reserveCapacity(items.count)
         var expiries: [Int: Timestamp] = [:]
         for item in items {
-            var itemNode = document[Int(item)]
+            var itemIndex = Int(item)
             var expiry: Timestamp?
-            if itemNode.kind == .mapping {
+            if document.nodes[itemIndex].kind == .mapping {
                 // `{id: user-456, expires: 2026-12-31}`: a member until its expiry.
-                guard let (idNode, expires) = expiringItem(key, document, Int(item), file: file, into: &diagnostics) else { continue }
-                itemNode = idNode
+                guard let (id, expires) = expiringItem(key, document, itemIndex, file: file, into: &diagnostics) else { continue }
+                itemIndex = id
                 expiry = expires
             }
+            let itemNode = document[itemIndex]
             guard itemNode.kind == .scalar else {
                 diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
@@ -211,21 +212,20 @@ public struct SegmentDecoder: Sendable {
         return .list(values)
     }
 
-    /// The ID node and expiry of an item written as a mapping; nil (with diagnostics) when the
-    /// mapping is not exactly `id` and an optional `expires`.
+    /// The ID node's index and the expiry of an item written as a mapping; nil (with
+    /// diagnostics) when the mapping is not exactly `id` and an optional `expires`.
     private func expiringItem(
         _ key: String, _ document: YAMLDocument, _ index: Int, file: String, into diagnostics: inout DiagnosticList
-    ) -> (YAMLDocument.Node, Timestamp?)? {
-        let mapping = document[index]
-        let start = SourceLocation(file: file, mark: mapping.start)
+    ) -> (id: Int, expiry: Timestamp?)? {
+        let start = SourceLocation(file: file, mark: document.nodes[index].start)
         let pairs = document.pairs(of: index)
-        guard pairs.contains(where: { ExpiryRule.itemKeys.contains(document[$0.key].value) }) else {
+        guard pairs.contains(where: { ExpiryRule.itemKeys.contains(document.nodes[$0.key].value) }) else {
             // Neither `id` nor `expires`: most likely a list indented wrongly.
             diagnostics.append(TypeRule.expectedScalarItem(key, found: .mapping, at: start))
             return nil
         }
         DuplicateKeyRule.check(document, mapping: index, file: file, into: &diagnostics)
-        var idNode: YAMLDocument.Node?
+        var id: Int?
         var expiry: Timestamp?
         var valid = true
         for (keyIndex, valueIndex) in pairs {
@@ -233,7 +233,7 @@ public struct SegmentDecoder: Sendable {
             let value = document[valueIndex]
             switch keyNode.kind == .scalar ? keyNode.value : "" {
             case "id":
-                idNode = value
+                id = valueIndex
             case "expires":
                 guard value.kind == .scalar, let parsed = Timestamp(value.value) else {
                     diagnostics.append(ExpiryRule.badDate(value.kind == .scalar ? value.value : "a collection", at: SourceLocation(file: file, mark: value.start)))
@@ -246,10 +246,10 @@ public struct SegmentDecoder: Sendable {
                 valid = false
             }
         }
-        guard let idNode else {
+        guard let id else {
             diagnostics.append(RequiredKeyRule.missing("id", at: start))
             return nil
         }
-        return valid ? (idNode, expiry) : nil
+        return valid ? (id, expiry) : nil
     }
 }
