@@ -93,13 +93,19 @@ struct ShardPlanning {
             return shard
         }
         var lists = [[String]](repeating: [], count: count)
+        var markLists = [[YAMLMark]](repeating: [], count: count)
+        var expiryLists = [[Int: Timestamp]](repeating: [:], count: count)
         for (position, item) in items.enumerated() {
             let index = Sharding.shard(of: item, count: count)
-            if let expiry = expiries[position] { shards[index].expiries[key]?[lists[index].count] = expiry }
-            if position < marks.count { shards[index].itemMarks[key]?.append(marks[position]) }
+            if !expiries.isEmpty, let expiry = expiries[position] { expiryLists[index][lists[index].count] = expiry }
+            if position < marks.count { markLists[index].append(marks[position]) }
             lists[index].append(item)
         }
-        for index in shards.indices { shards[index].state[key] = .list(lists[index]) }
+        for index in shards.indices {
+            shards[index].state[key] = .list(lists[index])
+            shards[index].itemMarks[key] = SegmentDeclaration.ItemMarks(markLists[index])
+            shards[index].expiries[key] = expiryLists[index]
+        }
         return shards
     }
 }
