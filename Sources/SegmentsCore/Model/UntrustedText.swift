@@ -5,6 +5,11 @@ public enum UntrustedText {
     /// `text` with every C0 and C1 control character, DEL, and Unicode bidirectional control
     /// written as a visible escape (`\e`, `\n`, `\u{202E}`); everything else unchanged.
     public static func escaped(_ text: String) -> String {
+        // Printable ASCII (most IDs and names) needs nothing, and is checked a byte at a time.
+        let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        if printable == true { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
