@@ -1,22 +1,12 @@
 import AsyncHTTPClient
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOPosix
 
 /// The AsyncHTTPClient instances segctl sends requests with: one per connect timeout, alive for
 /// the whole process as `HTTPClient.shared` is (so nothing has to shut them down), but
 /// configured for segctl, which `HTTPClient.shared` is not: it follows redirects (to any host,
 /// over plain http too) and retries a refused connection until the request's deadline.
-public enum HTTPClientPool {
-    /// Runs Swift concurrency's tasks on the event loops the clients use, so an awaited
-    /// response resumes on the thread that read it instead of hopping to the concurrency
-    /// pool: thousands of requests cost fewer thread switches. Call once, first thing in main.
-    @discardableResult
-    public static func runTasksOnEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-    }
-
-
+enum HTTPClientPool {
     private static let clients = NIOLockedValueBox<[Int64: HTTPClient]>([:])
 
     /// The client whose connections time out after `connectTimeout` seconds.

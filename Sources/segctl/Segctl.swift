@@ -1,5 +1,4 @@
 import ArgumentParser
-import SegmentsClient
 import SegmentsCore
 import SegmentsDisk
 
@@ -35,7 +34,6 @@ struct Segctl: AsyncParsableCommand {
 
     /// Parses, runs, and maps every outcome to segctl's exit codes.
     static func main() async {
-        HTTPClientPool.runTasksOnEventLoops()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             // Every segctl command is asynchronous (the root itself only prints its help).
