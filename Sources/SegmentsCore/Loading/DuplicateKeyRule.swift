@@ -6,10 +6,9 @@ public enum DuplicateKeyRule {
 
     /// Checks the mapping at `index` of `document` for repeated scalar keys.
     public static func check(_ document: YAMLDocument, mapping index: Int, file: String, into diagnostics: inout DiagnosticList) {
-        let entries = document.items(of: index)
-        let keys = stride(from: entries.startIndex, to: entries.endIndex, by: 2).lazy
-            .map { Int(entries[$0]) }.filter { document.nodes[$0].kind == .scalar }
-        if entries.count / 2 <= smallMapping {
+        let pairs = document.pairs(of: index)
+        let keys = pairs.lazy.map(\.key).filter { document.nodes[$0].kind == .scalar }
+        if pairs.count <= smallMapping {
             // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
             // the ones before it is cheaper than hashing them, and allocates nothing.
             for (position, key) in keys.enumerated() {

@@ -218,8 +218,7 @@ public struct SegmentDecoder: Sendable {
         _ key: String, _ document: YAMLDocument, _ index: Int, file: String, into diagnostics: inout DiagnosticList
     ) -> (id: Int, expiry: Timestamp?)? {
         let start = SourceLocation(file: file, mark: document.nodes[index].start)
-        let entries = document.items(of: index)
-        let pairs = stride(from: entries.startIndex, to: entries.endIndex - 1, by: 2).lazy.map { (key: Int(entries[$0]), value: Int(entries[$0 + 1])) }
+        let pairs = document.pairs(of: index)
         guard pairs.contains(where: { ExpiryRule.itemKeys.contains(document.nodes[$0.key].value) }) else {
             // Neither `id` nor `expires`: most likely a list indented wrongly.
             diagnostics.append(TypeRule.expectedScalarItem(key, found: .mapping, at: start))

@@ -56,16 +56,23 @@ public struct YAMLDocument: Sendable {
         return children[first..<first + Int(node.childCount)]
     }
 
-    /// The key/value pairs of the mapping at `index`, as node indices, in file order.
-    public func pairs(of index: Int) -> [(key: Int, value: Int)] {
-        let entries = items(of: index)
-        var result: [(key: Int, value: Int)] = []
-        result.reserveCapacity(entries.count / 2)
-        var i = entries.startIndex
-        while i + 1 < entries.endIndex {
-            result.append((Int(entries[i]), Int(entries[i + 1])))
-            i += 2
+    /// The key/value pairs of the mapping at `index`, as node indices, in file order: read in
+    /// place from the child list, without building an array (a list of 10,000 expiring items
+    /// asks for 10,000 of them).
+    public func pairs(of index: Int) -> Pairs {
+        Pairs(entries: items(of: index))
+    }
+
+    /// A mapping's entries taken two by two.
+    public struct Pairs: RandomAccessCollection, Sendable {
+        let entries: ArraySlice<Int32>
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { entries.count / 2 }
+
+        public subscript(position: Int) -> (key: Int, value: Int) {
+            let key = entries.startIndex + 2 * position
+            return (Int(entries[key]), Int(entries[key + 1]))
         }
-        return result
     }
 }

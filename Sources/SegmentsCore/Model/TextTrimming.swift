@@ -26,15 +26,3 @@ extension StringProtocol {
         return scalar.properties.generalCategory == .spaceSeparator
     }
 }
-
-extension String {
-    /// Whether the first or the last character is whitespace, as `Character.isWhitespace` says
-    /// (which looks at a character's first scalar). Reads a byte at each end when it can:
-    /// an ASCII byte that is not whitespace ends a character whose first scalar is not either.
-    public var hasWhitespaceAtAnEnd: Bool {
-        if unicodeScalars.first?.properties.isWhitespace == true { return true }
-        guard let byte = utf8.last else { return false }
-        if byte < 0x80, !(0x09...0x0D).contains(byte), byte != 0x20 { return false }
-        return last?.isWhitespace == true
-    }
-}

@@ -83,15 +83,6 @@ struct ShardPlanning {
         let items = declaration.state[key].listItems ?? []
         let marks = declaration.itemMarks[key] ?? []
         let expiries = declaration.expiries[key] ?? [:]
-        var shards = (0..<count).map { index -> SegmentDeclaration in
-            var shard = declaration
-            shard.state.name = Sharding.name(of: declaration.name, index: index, count: count)
-            shard.state[key] = .list([])
-            shard.itemMarks[key] = []
-            shard.expiries[key] = [:]
-            shard.shards = nil
-            return shard
-        }
         var lists = [[String]](repeating: [], count: count)
         var markLists = [[YAMLMark]](repeating: [], count: count)
         var expiryLists = [[Int: Timestamp]](repeating: [:], count: count)
@@ -101,11 +92,14 @@ struct ShardPlanning {
             if position < marks.count { markLists[index].append(marks[position]) }
             lists[index].append(item)
         }
-        for index in shards.indices {
-            shards[index].state[key] = .list(lists[index])
-            shards[index].itemMarks[key] = SegmentDeclaration.ItemMarks(markLists[index])
-            shards[index].expiries[key] = expiryLists[index]
+        return (0..<count).map { index in
+            var shard = declaration
+            shard.state.name = Sharding.name(of: declaration.name, index: index, count: count)
+            shard.state[key] = .list(lists[index])
+            shard.itemMarks[key] = SegmentDeclaration.ItemMarks(markLists[index])
+            shard.expiries[key] = expiryLists[index]
+            shard.shards = nil
+            return shard
         }
-        return shards
     }
 }

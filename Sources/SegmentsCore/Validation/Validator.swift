@@ -118,7 +118,6 @@ public struct Validator: Sendable {
         // the others wait: its rules run side by side, each into its own list, merged in rule
         // order, which keeps and counts exactly what one list would have.
         let room = max(0, diagnostics.limit - diagnostics.items.count)
-        let context = context
         let found = ParallelMap.map(Array(rules.indices)) { index in
             var list = DiagnosticList(limit: room)
             rules[index].check(segment, in: context, into: &list)
