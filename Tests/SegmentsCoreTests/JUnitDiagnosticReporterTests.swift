@@ -1,4 +1,5 @@
 import Foundation
+import SegmentsTestSupport
 import Testing
 import SegmentsCore
 
@@ -69,15 +70,12 @@ enum Xmllint {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-junit-\(UUID().uuidString).xml")
         try Data(document.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path ?? "xmllint")
-        process.arguments = ["--noout", "--schema", schema.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-junit-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = try SpawnedProcess(
+            path ?? "xmllint", ["--noout", "--schema", schema.path, file.path],
+            environment: ["PATH": "/usr/bin:/bin"], stdout: output.path, stderr: output.path)
+        let status = process.waitUntilExit()
+        return (status, String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self))
     }
 }

@@ -14,45 +14,24 @@ struct CLI {
     }
 
     static let segctl = BuiltProducts.path(of: "segctl")
-    /// Held while a process is spawned.
-    static let spawning = NSLock()
     static let segmentsServer = BuiltProducts.path(of: "segments-server")
 
     /// Runs `segctl arguments` in `directory` with `environment` added to a minimal one.
     /// Waits without blocking a thread: the server under test runs in this process.
     static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil) async throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: segctl)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { _, new in new }
-        process.environment = env
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("segctl-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out")
         let err = scratch.appendingPathComponent("err")
         let inp = scratch.appendingPathComponent("in")
-        try Data().write(to: out)
-        try Data().write(to: err)
         try Data((input ?? "").utf8).write(to: inp)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = try FileHandle(forReadingFrom: inp)
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                // One spawn at a time: Foundation's Process.run crashed once (a bad pointer in
-                // its memcpy) while other tests spawned processes and opened a thousand sockets.
-                try CLI.spawning.withLock { try process.run() }
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        let child = try SpawnedProcess(segctl, arguments, environment: env, directory: directory, stdin: inp.path, stdout: out.path, stderr: err.path)
+        let status = await child.waitForExit()!
         return Run(
-            status: process.terminationStatus,
+            status: status,
             stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }

@@ -20,10 +20,9 @@ struct ServerProcess {
     /// Runs the server with `arguments` until it exits, killing it after `deadline`.
     static func run(_ arguments: [String], deadline: Duration = .seconds(10)) async throws -> Outcome {
         let child = try ChildProcess(arguments: arguments)
-        let exited = await child.waitForExit(within: deadline)
-        if !exited { child.kill() }
-        _ = await child.waitForExit(within: .seconds(5))
-        return Outcome(status: exited ? child.process.terminationStatus : nil, stdout: child.stdout(), stderr: child.stderr())
+        let status = await child.process.waitForExit(within: deadline)
+        child.kill()
+        return Outcome(status: status, stdout: child.stdout(), stderr: child.stderr())
     }
 
     /// Starts the server on a free loopback port with an in-memory database and the bootstrap
@@ -38,20 +37,16 @@ struct ServerProcess {
 
 /// A running `segments-server` whose output goes to files, so neither pipe can fill and block it.
 private final class ChildProcess {
-    let process = Process()
+    let process: SpawnedProcess
     private let scratch: URL
 
     init(arguments: [String]) throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("segments-server-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        for name in ["out", "err"] { try Data().write(to: scratch.appendingPathComponent(name)) }
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "SEGMENTS_SUPER_ADMIN_TOKEN": TestServer.adminToken]
-        process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("out"))
-        process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("err"))
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            ServerProcess.binary, arguments,
+            environment: ["PATH": "/usr/bin:/bin", "SEGMENTS_SUPER_ADMIN_TOKEN": TestServer.adminToken],
+            stdout: scratch.appendingPathComponent("out").path, stderr: scratch.appendingPathComponent("err").path)
     }
 
     deinit {
@@ -64,19 +59,7 @@ private final class ChildProcess {
 
     /// Kills the process (if it still runs) and reaps it.
     func kill() {
-        guard process.isRunning else { return }
-        Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    /// Whether the process exited within `limit`; polls, so no thread blocks on it.
-    func waitForExit(within limit: Duration) async -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else { return false }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return true
+        process.kill()
     }
 
     /// The port from the line `segments-server listening on http://HOST:PORT`.
@@ -88,8 +71,8 @@ private final class ChildProcess {
                let port = Int(line[range.upperBound...].prefix { $0.isNumber }), line.hasSuffix("\n") {
                 return port
             }
-            guard process.isRunning else {
-                throw TestFailure("segments-server exited with \(process.terminationStatus): \(stderr())")
+            if let status = process.exitStatus {
+                throw TestFailure("segments-server exited with \(status): \(stderr())")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
