@@ -8,15 +8,18 @@ struct DisplayFlags: ParsableArguments {
     @Flag(help: "Print counts instead of member IDs and labels (also output.redactMembers in segctl.yaml, or SEGCTL_REDACT_MEMBERS=1).") var redactMembers = false
     @Flag(help: "List every added and removed ID in the text format, however many.") var showAllMembers = false
 
-    /// Looks up labels (unless told not to or redacting), then prints the plan in `format`;
-    /// returns the options it rendered with (colour aside).
+    /// Looks up labels (unless told not to or redacting) for the IDs that `format`, and any of
+    /// `alsoShownBy`, will print, then prints the plan in `format`; returns the options it
+    /// rendered with (colour aside).
     @discardableResult
-    func show(_ session: inout PlanSession, format: PlanFormat, config: RepositoryConfig, remote: any SegmentsRemote) async throws -> PlanRenderOptions {
+    func show(
+        _ session: inout PlanSession, format: PlanFormat, alsoShownBy: [PlanFormat] = [], config: RepositoryConfig, remote: any SegmentsRemote
+    ) async throws -> PlanRenderOptions {
         let redact = OutputPolicy.redactsMembers(flag: redactMembers, config: config, environment: Console.environment)
-        if !noLabels && !redact {
-            for warning in await session.resolveLabels(from: remote) { Console.warning(warning) }
-        }
         let options = PlanRenderOptions(colored: format == .text && Console.wantsColor(), redactMembers: redact, memberLimit: showAllMembers ? nil : PlanRenderOptions.defaultMemberLimit)
+        if !noLabels && !redact {
+            for warning in await session.resolveLabels(from: remote, shownBy: [format] + alsoShownBy, options: options) { Console.warning(warning) }
+        }
         Console.standardOutput(format.render(session.plan, options: options))
         return PlanRenderOptions(redactMembers: redact, memberLimit: options.memberLimit)
     }

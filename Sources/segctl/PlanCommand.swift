@@ -33,7 +33,7 @@ struct PlanCommand: AsyncParsableCommand {
         if let out {
             try repository.write(Array(SavedPlan(plan: session.plan, apiURL: url, files: session.fileDigests).serialized().utf8), to: out)
         }
-        let options = try await display.show(&session, format: format, config: repository.config, remote: remote)
+        let options = try await display.show(&session, format: format, alsoShownBy: stepSummary.isActive ? [.markdown] : [], config: repository.config, remote: remote)
         stepSummary.append(PlanFormat.markdown.render(session.plan, options: options))
         if !session.plan.isApplicable { throw ExitStatus.failure }
         if detailedExitcode && session.plan.hasChanges { throw ExitStatus.usage }

@@ -6,9 +6,15 @@ import SegmentsDisk
 struct StepSummary: ParsableArguments {
     @Flag(help: "Do not append the report to GitHub's job summary ($GITHUB_STEP_SUMMARY).") var noStepSummary = false
 
+    /// Whether a report will be appended: in GitHub Actions, unless told not to.
+    var isActive: Bool {
+        guard !noStepSummary, let path = Console.environment["GITHUB_STEP_SUMMARY"] else { return false }
+        return !path.isEmpty
+    }
+
     /// Appends `markdown` to the job summary, if there is one; a failure is a warning.
     func append(_ markdown: @autoclosure () -> String) {
-        guard !noStepSummary, let path = Console.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        guard isActive, let path = Console.environment["GITHUB_STEP_SUMMARY"] else { return }
         do {
             try FileSystem.append(markdown() + "\n", to: path)
         } catch {

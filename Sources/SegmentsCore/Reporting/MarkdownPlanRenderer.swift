@@ -5,11 +5,13 @@ public struct MarkdownPlanRenderer: Sendable {
     public static let characterBudget = 65_000
     /// Redaction (colour does not apply).
     public var options: PlanRenderOptions
+    /// Members listed per list before folding, unless told otherwise.
+    public static let defaultMembersShown = 100
     /// Members listed per list before folding; lowered automatically to fit the budget.
     public var membersShown: Int
 
     /// Creates a renderer.
-    public init(options: PlanRenderOptions, membersShown: Int = 100) {
+    public init(options: PlanRenderOptions, membersShown: Int = MarkdownPlanRenderer.defaultMembersShown) {
         self.options = options
         self.membersShown = membersShown
     }

@@ -26,16 +26,11 @@ public struct PlanSession: Sendable {
         return PlanSession(validation: validation, plan: plan, fileDigests: digests, remote: remoteSegments)
     }
 
-    /// Looks up labels for the member IDs the plan shows; returns warnings for lookups that failed.
-    public mutating func resolveLabels(from remote: any SegmentsRemote) async -> [String] {
-        var ids: [SegmentSchema.MemberKind: Set<String>] = [:]
-        for change in plan.changes where !change.isSensitive {
-            for member in change.members {
-                guard let kind = member.kind else { continue }
-                ids[kind, default: []].formUnion(member.added)
-                ids[kind, default: []].formUnion(member.removed)
-            }
-        }
+    /// Looks up labels for the member IDs that `formats` print under `options` (none for
+    /// JSON, the first of each list where a format folds it); returns warnings for lookups
+    /// that failed.
+    public mutating func resolveLabels(from remote: any SegmentsRemote, shownBy formats: [PlanFormat], options: PlanRenderOptions) async -> [String] {
+        let ids = plan.labelledIDs(shownBy: formats, options: options)
         let (labels, warnings) = await LabelLookup.labels(of: ids, from: remote, consequence: "showing IDs only")
         plan.labels = labels
         return warnings
