@@ -59,14 +59,27 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A newline and the indentation of the first levels, made once.
+    private static let newlines = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+        if indent < newlines.count {
+            out += newlines[indent]
+        } else {
+            out += "\n"
+            out += String(repeating: "  ", count: indent)
+        }
     }
 
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Printable ASCII other than quote and backslash is written as it is, in one piece.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
