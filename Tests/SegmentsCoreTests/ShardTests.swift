@@ -26,6 +26,12 @@ struct ShardTests {
             let items = Set((0..<Int.random(in: 0...300, using: &generator)).map { _ in "u\(UInt32.random(in: 0...UInt32.max, using: &generator))" })
             let shards = Sharding.split(Array(items), count: count)
             #expect(shards.count == count)
+            // Measured without splitting, as validation sizes shards: the same sizes, in
+            // scalars as ConfigCat counts (an accented item included).
+            let measured = Array(items) + ["zoë-\(count)", "名前-\(count)"]
+            #expect(Sharding.Measured(measured).sizes(count: count) == Sharding.split(measured, count: count).map {
+                Sharding.Size(items: $0.count, joinedLength: $0.joined(separator: ",").unicodeScalars.count)
+            })
             #expect(Set(shards.joined()) == items && shards.joined().count == items.count)
             let extra = "new-\(UInt32.random(in: 0...UInt32.max, using: &generator))"
             let grown = Sharding.split(Array(items) + [extra], count: count)

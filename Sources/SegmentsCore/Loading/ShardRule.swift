@@ -19,17 +19,22 @@ public struct ShardRule: SegmentRule {
             return
         }
         let fit = ShardRule.limits(context.config)
-        for (index, shard) in Sharding.split(items, count: count).enumerated() {
-            guard let problem = fit.problem(with: shard) else { continue }
-            let advice = Self.smallestCount(for: items, fitting: fit).map { "; shards: \($0) would fit" } ?? "; even \(Sharding.maxShards) shards would not fit"
+        let measured = Sharding.Measured(items)
+        for (index, size) in measured.sizes(count: count).enumerated() {
+            guard let problem = fit.problem(with: size) else { continue }
+            let advice = Self.smallestCount(for: measured, fitting: fit).map { "; shards: \($0) would fit" } ?? "; even \(Sharding.maxShards) shards would not fit"
             diagnostics.append(.error(Self.id, "shard \(index + 1) of \(count) (\(Sharding.name(of: segment.name, index: index, count: count))) \(problem)\(advice)", at: location))
         }
     }
 
     /// The smallest number of shards in which every shard of `items` fits, if any does.
     public static func smallestCount(for items: [String], fitting limits: Limits) -> Int? {
+        smallestCount(for: Sharding.Measured(items), fitting: limits)
+    }
+
+    static func smallestCount(for measured: Sharding.Measured, fitting limits: Limits) -> Int? {
         (1...Sharding.maxShards).first { count in
-            Sharding.split(items, count: count).allSatisfy { limits.problem(with: $0) == nil }
+            measured.sizes(count: count).allSatisfy { limits.problem(with: $0) == nil }
         }
     }
 
@@ -40,11 +45,10 @@ public struct ShardRule: SegmentRule {
         /// Characters of the items joined with commas, at most.
         public var joinedLength: Int
 
-        /// What is wrong with `items` as one list, or nil when it fits.
-        public func problem(with list: [String]) -> String? {
-            if list.count > items { return "has \(list.count) items; the subscription plan allows \(items) (limits.listItems)" }
-            let joined = list.reduce(0) { $0 + $1.scalarCount } + max(0, list.count - 1)
-            if joined > joinedLength { return "is \(joined) characters joined with commas; ConfigCat allows at most \(joinedLength)" }
+        /// What is wrong with a list of `size`, or nil when it fits.
+        public func problem(with size: Sharding.Size) -> String? {
+            if size.items > items { return "has \(size.items) items; the subscription plan allows \(items) (limits.listItems)" }
+            if size.joinedLength > joinedLength { return "is \(size.joinedLength) characters joined with commas; ConfigCat allows at most \(joinedLength)" }
             return nil
         }
     }

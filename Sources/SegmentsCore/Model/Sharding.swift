@@ -30,6 +30,50 @@ public enum Sharding {
         return shards
     }
 
+    /// How big one list is, as the target's limits count it.
+    public struct Size: Equatable, Sendable {
+        /// Items in the list.
+        public var items = 0
+        /// Unicode scalars of the items joined with commas.
+        public var joinedLength = 0
+    }
+
+    /// Items measured once (hash and length of each), to size their shards for any count
+    /// without splitting them.
+    public struct Measured: Sendable {
+        /// Each item's FNV-1a hash.
+        var hashes: [UInt64]
+        /// Each item's length in Unicode scalars.
+        var lengths: [Int]
+
+        /// Measures `items`.
+        public init(_ items: [String]) {
+            hashes = []
+            lengths = []
+            hashes.reserveCapacity(items.count)
+            lengths.reserveCapacity(items.count)
+            for item in items {
+                let (hash, length) = item.utf8.withContiguousStorageIfAvailable { (fnv1a($0), $0.scalarCount) }
+                    ?? (fnv1a(item.utf8), item.scalarCount)
+                hashes.append(hash)
+                lengths.append(length)
+            }
+        }
+
+        /// The size of each of `count` shards: what `split(_:count:)` would give, measured.
+        public func sizes(count: Int) -> [Size] {
+            var sizes = [Size](repeating: Size(), count: count)
+            let divisor = UInt64(max(count, 1))
+            for (hash, length) in zip(hashes, lengths) {
+                let shard = Int(hash % divisor)
+                sizes[shard].items += 1
+                sizes[shard].joinedLength += length
+            }
+            for index in sizes.indices where sizes[index].items > 1 { sizes[index].joinedLength += sizes[index].items - 1 }
+            return sizes
+        }
+    }
+
     /// `Beta Users [2/4]`: the remote name of 0-based shard `index` of `count`.
     public static func name(of logical: String, index: Int, count: Int) -> String {
         "\(logical) [\(index + 1)/\(count)]"

@@ -7,11 +7,16 @@ extension StringProtocol {
         return Self.scalarCount(of: utf8)
     }
 
-    private static func scalarCount(of bytes: some Sequence<UInt8>) -> Int {
+    static func scalarCount(of bytes: some Sequence<UInt8>) -> Int {
         var count = 0
         for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
         return count
     }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The number of Unicode scalars these UTF-8 bytes hold.
+    var scalarCount: Int { String.scalarCount(of: self) }
 }
 
 extension String {

@@ -20,11 +20,22 @@ public struct DuplicateMemberRule: SegmentRule {
                 }
                 continue
             }
+            guard Self.mayRepeat(items) else { continue }
             var seen = Set<String>(minimumCapacity: items.count)
             for (index, item) in items.enumerated() where !seen.insert(item).inserted {
                 report(item, at: index, firstIndex: items.firstIndex(of: item) ?? index, in: key, of: segment, sensitive: sensitive, into: &diagnostics)
             }
         }
+    }
+
+    /// Whether `items` may hold a repeat; false proves they do not. Only the hashes are kept
+    /// (the standard library's hash, seeded per process, so a file cannot be crafted to
+    /// collide): no string is retained in a set, which on a big list read by other rules at the
+    /// same time costs more than the hashing.
+    static func mayRepeat(_ items: [String]) -> Bool {
+        var seen = Set<Int>(minimumCapacity: items.count)
+        for item in items where !seen.insert(item.hashValue).inserted { return true }
+        return false
     }
 
     private func report(
