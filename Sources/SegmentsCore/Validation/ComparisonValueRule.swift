@@ -96,6 +96,12 @@ public struct ComparisonValueRule: ItemRule {
 
     /// What is wrong with one item for `comparator`; `redact` keeps the value out of the sentences.
     func itemProblems(_ item: String, comparator: Comparator, redact: Bool) -> [String] {
+        if !comparator.comparesVersions, !comparator.comparesNumbers, Self.isPlainASCII(item) { return [] }
+        return everyItemProblem(item, comparator: comparator, redact: redact)
+    }
+
+    /// `itemProblems` without the fast path for plain items.
+    func everyItemProblem(_ item: String, comparator: Comparator, redact: Bool) -> [String] {
         func shown() -> String { redact ? "this item" : "'\(UntrustedText.escaped(item))'" }
         if item.isBlank {
             return ["empty item in comparisonValue; remove it"]
@@ -119,5 +125,17 @@ public struct ComparisonValueRule: ItemRule {
             problems.append("\(shown()) is not a number, as \(comparator.rawValue) requires")
         }
         return problems
+    }
+
+    /// Whether `item` is printable ASCII without a comma, with no space at either end and
+    /// short enough: an item with none of the problems above (bar the value checks of the
+    /// version and number comparators), found in one pass over its bytes.
+    static func isPlainASCII(_ item: String) -> Bool {
+        item.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last, bytes.count <= maxItemLength,
+                  first != 0x20, last != 0x20 else { return false }
+            for byte in bytes where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: ",") { return false }
+            return true
+        } ?? false
     }
 }
