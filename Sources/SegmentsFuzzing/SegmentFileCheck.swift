@@ -7,7 +7,8 @@ import SegmentsCore
 /// Invariant: no crash, hang or unbounded memory; the outcome is a declaration or at least one
 /// error; at most one declaration; every diagnostic (and note) lies inside the input
 /// (`MarkBounds`); and every report format renders it without a raw control character or
-/// bidirectional override (JSON output parses as JSON).
+/// bidirectional override (JSON output parses as JSON). And the YAML read in two parts agrees
+/// with the whole read (`PartedReadCheck`).
 public enum SegmentFileCheck {
     /// The path the input is validated under.
     static let path = "segments/fuzz.yaml"
@@ -18,6 +19,7 @@ public enum SegmentFileCheck {
     public static func check(_ bytes: [UInt8]) throws(InvariantViolation) {
         let file = SourceFile(path: path, bytes: bytes)
         let bounds = MarkBounds(bytes)
+        try PartedReadCheck.check(bytes)
         for kind in [TargetKind.platform, .configcat] {
             for instant in [nil, asOf] {
                 let context = "validate as \(kind.rawValue)\(instant.map { " as of \($0)" } ?? "")"

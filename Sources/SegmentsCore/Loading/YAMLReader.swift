@@ -16,8 +16,11 @@ public struct YAMLReader: Sendable {
         self.maxDepth = maxDepth
     }
 
-    /// Parses `bytes` (UTF-8, or UTF-16 with a byte order mark) into a document.
+    /// Parses `bytes` (UTF-8, or UTF-16 with a byte order mark) into a document. A big file
+    /// whose second half continues a list is read in two parts side by side
+    /// (`readInParts`), giving the same document.
     public func read(_ bytes: [UInt8]) throws(YAMLError) -> YAMLDocument {
+        if bytes.count >= Self.partedReadSize, let document = readInParts(bytes) { return document }
         let result: Result<YAMLDocument, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             var state = ReadState(reader: self, input: buffer)
             return state.run()
@@ -27,7 +30,7 @@ public struct YAMLReader: Sendable {
 }
 
 /// The mutable state of one read: the libyaml parser and the document under construction.
-private struct ReadState {
+struct ReadState {
     struct Frame {
         var node: Int
         var pendingStart: Int
@@ -44,6 +47,10 @@ private struct ReadState {
     var documents = 0
     var expansion = 0
     var usesAliases = false
+    /// The 0-based line of the end of the stream, once read.
+    var streamEndLine: Int32 = 0
+    /// Where the document ended (the `...` marker, or the end of the stream), once read.
+    var documentEnd = YAMLMark(line: 0, column: 0)
 
     init(reader: YAMLReader, input: UnsafeBufferPointer<UInt8>) {
         self.reader = reader
@@ -91,6 +98,7 @@ private struct ReadState {
     mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) -> Bool {
         switch event.type {
         case YAML_STREAM_END_EVENT:
+            streamEndLine = Int32(clamping: event.start_mark.line)
             return true
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
@@ -100,6 +108,8 @@ private struct ReadState {
                     "the file holds more than one YAML document; put one segment in each file",
                     at: mark(event.start_mark))
             }
+        case YAML_DOCUMENT_END_EVENT:
+            documentEnd = mark(event.start_mark)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
