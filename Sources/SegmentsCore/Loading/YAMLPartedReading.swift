@@ -22,7 +22,7 @@ extension YAMLReader {
         // The second part's items nest two levels less deep (no root mapping, no list) than
         // in the whole file; a smaller bound keeps the whole read's verdict on depth.
         let tailReader = YAMLReader(maxAliasExpansion: maxAliasExpansion, maxDepth: max(1, maxDepth - 2))
-        let parts = ParallelMap.map([0, 1]) { part -> (document: YAMLDocument, lines: Int32, end: YAMLMark)? in
+        var parts = ParallelMap.map([0, 1]) { part -> (document: YAMLDocument, lines: Int32, end: YAMLMark)? in
             bytes.withUnsafeBufferPointer { buffer in
                 let range = part == 0 ? 0..<cut.offset : cut.offset..<buffer.count
                 var state = ReadState(reader: part == 0 ? self : tailReader, input: UnsafeBufferPointer(rebasing: buffer[range]))
@@ -30,9 +30,9 @@ extension YAMLReader {
                 return (document, state.streamEndLine, state.documentEnd)
             }
         }
-        guard let head = parts[0], let tail = parts[1] else { return nil }
-        var document = head.document
-        guard document.append(listTail: tail.document, endingAt: tail.end, indent: cut.indent, lines: head.lines) else { return nil }
+        guard let lines = parts[0]?.lines, var document = parts[0]?.document, let tail = parts[1] else { return nil }
+        parts.removeAll() // the joined arrays grow in place, without a copy
+        guard document.append(listTail: tail.document, endingAt: tail.end, indent: cut.indent, lines: lines) else { return nil }
         return document
     }
 
