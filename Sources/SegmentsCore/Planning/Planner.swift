@@ -26,20 +26,16 @@ public struct Planner: Sendable {
         var shardWarnings: [String: String] = [:]
         var shardFamilyIDs = Set<String>()
         var matches: [(SegmentDeclaration, RemoteSegment?)] = []
+        // Sharded files whose mass removal is judged once their shards are compared.
+        var shardedFiles: [(declaration: SegmentDeclaration, pairs: Range<Int>, surplus: [RemoteSegment])] = []
         let shards = config.schema.shardedList.map { ShardPlanning(key: $0, remote: remote) }
         if let shards {
             for declaration in desired where declaration.shards != nil {
                 let (pairs, extra, warning) = shards.match(declaration, claimed: &claimed)
+                if !options.allowMassRemoval { shardedFiles.append((declaration, matches.count..<matches.count + pairs.count, extra)) }
                 matches += pairs
                 surplus += extra
                 shardFamilyIDs.formUnion((pairs.compactMap(\.1) + extra).map(\.id))
-                // Mass removal is judged on the logical segment: items moving between shards stay.
-                if !options.allowMassRemoval {
-                    let (removed, before) = shards.removals(declaration, pairs: pairs, surplus: extra, asOf: options.asOf)
-                    if MassRemoval.applies(removed: removed, before: before) {
-                        problems.append(MassRemoval.problem(segment: declaration.name, key: shards.key, removed: removed, before: before, file: declaration.file))
-                    }
-                }
                 if let warning, let first = pairs.first {
                     shardWarnings[first.0.name] = warning
                     notices.append(warning)
@@ -49,7 +45,11 @@ public struct Planner: Sendable {
         let unsharded = desired.contains { $0.shards != nil } ? desired.filter { $0.shards == nil } : desired
         let pairs = match(unsharded, remote, shards: shards, claimed: &claimed, surplus: &surplus, problems: &problems)
         matches = matches.isEmpty ? pairs : matches + pairs
-        var (creates, updates, unchanged) = diff(matches)
+        let outcomes = ParallelMap.map(matches, outcome)
+        if let shards {
+            problems.insert(contentsOf: massRemovals(shardedFiles, matches: matches, outcomes: outcomes, shards: shards), at: 0)
+        }
+        var (creates, updates, unchanged) = sorted(outcomes)
         for index in creates.indices { if let warning = shardWarnings[creates[index].name] { creates[index].warnings.append(warning) } }
         for index in updates.indices { if let warning = shardWarnings[updates[index].desired?.name ?? ""] { updates[index].warnings.append(warning) } }
         let unclaimed = remote.filter { !claimed.contains($0.id) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -130,16 +130,23 @@ public struct Planner: Sendable {
         case create(Change)
         case update(Change)
         case unchanged(String)
+
+        /// Whether the members of list `key` change.
+        func changesList(_ key: String) -> Bool {
+            switch self {
+            case .create(let change), .update(let change): change.members.contains { $0.key == key }
+            case .unchanged: false
+            }
+        }
     }
 
-    /// A create for each unmatched file, an update for each pair that differs. Pairs are
-    /// compared on all cores (100,000 pairs of 100 members each are a second on one); the
-    /// results keep the files' order.
-    private func diff(_ matches: [(SegmentDeclaration, RemoteSegment?)]) -> (creates: [Change], updates: [Change], unchanged: [String]) {
+    /// The outcome of each matched pair, by kind, in the files' order. Pairs are compared on
+    /// all cores (100,000 pairs of 100 members each are a second on one).
+    private func sorted(_ outcomes: [Outcome]) -> (creates: [Change], updates: [Change], unchanged: [String]) {
         var creates: [Change] = []
         var updates: [Change] = []
         var unchanged: [String] = []
-        for outcome in ParallelMap.map(matches, outcome) {
+        for outcome in outcomes {
             switch outcome {
             case .create(let change): creates.append(change)
             case .update(let change): updates.append(change)
@@ -147,6 +154,25 @@ public struct Planner: Sendable {
             }
         }
         return (creates, updates, unchanged)
+    }
+
+    /// Mass removals of sharded files, judged on the logical segment (items moving between
+    /// shards stay). When no remote shard's list changes and none is left over (the usual
+    /// plan), nothing is removed: the shards' own comparisons say so, and no sets are built.
+    private func massRemovals(
+        _ files: [(declaration: SegmentDeclaration, pairs: Range<Int>, surplus: [RemoteSegment])],
+        matches: [(SegmentDeclaration, RemoteSegment?)], outcomes: [Outcome], shards: ShardPlanning
+    ) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (declaration, range, surplus) in files {
+            let listsKept = surplus.isEmpty && range.allSatisfy { matches[$0].1 == nil || !outcomes[$0].changesList(shards.key) }
+            guard !listsKept else { continue }
+            let (removed, before) = shards.removals(declaration, pairs: Array(matches[range]), surplus: surplus, asOf: options.asOf)
+            if MassRemoval.applies(removed: removed, before: before) {
+                problems.append(MassRemoval.problem(segment: declaration.name, key: shards.key, removed: removed, before: before, file: declaration.file))
+            }
+        }
+        return problems
     }
 
     private func outcome(_ declaration: SegmentDeclaration, _ segment: RemoteSegment?) -> Outcome {

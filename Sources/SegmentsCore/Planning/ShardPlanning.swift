@@ -45,16 +45,9 @@ struct ShardPlanning {
     }
 
     /// How many items of the logical segment the plan removes, of how many it held: items that
-    /// only move between shards are not removed. When every remote shard already holds exactly
-    /// the file's shard (the usual plan), nothing is removed and no sets are built.
+    /// only move between shards are not removed. (The planner asks only when some shard's list
+    /// changes.)
     func removals(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (removed: Int, before: Int) {
-        let unchanged = surplus.isEmpty && pairs.allSatisfy { shard, remote in
-            guard let remote else { return true }
-            return remote.state[key].listItems ?? [] == shard.state(asOf: instant)[key].listItems ?? []
-        }
-        if unchanged {
-            return (0, pairs.reduce(0) { $0 + ($1.1?.state[key].listItems?.count ?? 0) })
-        }
         let (before, after) = logicalMembers(declaration, pairs: pairs, surplus: surplus, asOf: instant)
         return (before.subtracting(after).count, before.count)
     }
