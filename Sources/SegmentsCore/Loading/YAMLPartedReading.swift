@@ -30,9 +30,9 @@ extension YAMLReader {
                 return (document, state.streamEndLine, state.documentEnd)
             }
         }
-        guard let lines = parts[0]?.lines, var document = parts[0]?.document, let tail = parts[1] else { return nil }
-        parts.removeAll() // the joined arrays grow in place, without a copy
-        guard document.append(listTail: tail.document, endingAt: tail.end, indent: cut.indent, lines: lines) else { return nil }
+        guard let lines = parts[0]?.lines, var document = parts[0]?.document, var tail = parts[1]?.document, let end = parts[1]?.end else { return nil }
+        parts.removeAll() // each document is held once: the joined arrays grow in place, without copies
+        guard document.append(listTail: &tail, endingAt: end, indent: cut.indent, lines: lines) else { return nil }
         return document
     }
 
@@ -61,7 +61,7 @@ extension YAMLDocument {
     /// mapping. The nodes and child lists come out as one parse of the whole file builds them
     /// (events in file order; a collection's children stored when it ends). Returns false,
     /// changing nothing, when the two do not fit together that way.
-    mutating func append(listTail tail: YAMLDocument, endingAt documentEnd: YAMLMark, indent: Int, lines: Int32) -> Bool {
+    mutating func append(listTail tail: inout YAMLDocument, endingAt documentEnd: YAMLMark, indent: Int, lines: Int32) -> Bool {
         let mapping = nodes[root]
         guard mapping.kind == .mapping, mapping.style == .block, mapping.childCount >= 2, tail.root == 0 else { return false }
         let list = Int(children[Int(mapping.firstChild) + Int(mapping.childCount) - 1])
@@ -87,17 +87,30 @@ extension YAMLDocument {
         // A block collection that the cut line closes ends, in the whole parse, at that line's
         // `-`; in the first part it ended at the end of the input, the start of that line.
         let cutItem = YAMLMark(line: lines + 1, column: Int32(indent + 1))
-        for index in nodes.indices where index != list && nodes[index].kind != .scalar {
-            if Int(nodes[index].firstChild) >= headListEnd { nodes[index].firstChild += Int32(tailNested + tailItems) }
-            if nodes[index].end == cutLineStart && nodes[index].style == .block { nodes[index].end = cutItem }
-        }
-        let lastLine = tailList.end
-        nodes.reserveCapacity(nodes.count + tail.nodes.count - 1)
-        for var node in tail.nodes.dropFirst() {
-            node.start.line += lines
-            node.end.line += lines
-            if node.kind != .scalar { node.firstChild += Int32(headListStart) }
-            nodes.append(node)
+        let headCount = nodes.count
+        let tailCount = tail.nodes.count - 1
+        let lastLine = tail.nodes[0].end
+        // The tail's nodes are moved, not copied: a copy retains every value string, each
+        // one made on the other core.
+        let placeholder = Node(
+            kind: .scalar, style: .plain, start: YAMLMark(line: 0, column: 0), end: YAMLMark(line: 0, column: 0),
+            value: "", tag: nil, firstChild: 0, childCount: 0, weight: 0)
+        nodes.append(contentsOf: repeatElement(placeholder, count: tailCount))
+        nodes.withUnsafeMutableBufferPointer { nodes in
+            for index in 0..<headCount where index != list && nodes[index].kind != .scalar {
+                if Int(nodes[index].firstChild) >= headListEnd { nodes[index].firstChild += Int32(tailNested + tailItems) }
+                if nodes[index].end == cutLineStart && nodes[index].style == .block { nodes[index].end = cutItem }
+            }
+            tail.nodes.withUnsafeMutableBufferPointer { tailNodes in
+                guard let from = tailNodes.baseAddress, let to = nodes.baseAddress, tailCount > 0 else { return }
+                (to + headCount).moveUpdate(from: from + 1, count: tailCount)
+                (from + 1).initialize(repeating: placeholder, count: tailCount)
+            }
+            for index in headCount..<headCount + tailCount {
+                nodes[index].start.line += lines
+                nodes[index].end.line += lines
+                if nodes[index].kind != .scalar { nodes[index].firstChild += Int32(headListStart) }
+            }
         }
         var joined: [Int32] = []
         joined.reserveCapacity(children.count + tail.children.count)
