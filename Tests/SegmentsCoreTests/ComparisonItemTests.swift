@@ -33,3 +33,19 @@ struct ComparisonItemTests {
         #expect(rule.itemProblems("x", comparator: .numberEquals, redact: false) == ["'x' is not a number, as numberEquals requires"])
     }
 }
+
+/// The repeated-ID check's first pass, on hashes only.
+struct RepeatScreenTests {
+    @Test func aRepeatIsAlwaysSuspectedAndDistinctItemsPass() {
+        var generator = SeededRandom(seed: 11)
+        for count in [0, 1, 2, 17, 1_000, 40_000] {
+            let items = (0..<count).map { "user-\($0)" }.shuffled(using: &generator)
+            #expect(!DuplicateMemberRule.mayRepeat(items), "\(count) distinct items")
+            guard count > 0 else { continue }
+            var repeated = items
+            repeated.insert(items[Int.random(in: 0..<count, using: &generator)], at: Int.random(in: 0...count, using: &generator))
+            #expect(DuplicateMemberRule.mayRepeat(repeated), "\(count) items and one again")
+        }
+        #expect(DuplicateMemberRule.mayRepeat(["é", "e\u{301}"]), "canonically equal strings are equal IDs, as Swift compares them")
+    }
+}

@@ -25,7 +25,9 @@ extension YAMLReader {
         var parts = ParallelMap.map([0, 1]) { part -> (document: YAMLDocument, lines: Int32, end: YAMLMark)? in
             bytes.withUnsafeBufferPointer { buffer in
                 let range = part == 0 ? 0..<cut.offset : cut.offset..<buffer.count
-                var state = ReadState(reader: part == 0 ? self : tailReader, input: UnsafeBufferPointer(rebasing: buffer[range]))
+                var state = part == 0
+                    ? ReadState(reader: self, input: UnsafeBufferPointer(rebasing: buffer[range]), wholeSize: buffer.count)
+                    : ReadState(reader: tailReader, input: UnsafeBufferPointer(rebasing: buffer[range]))
                 guard case .success(let document) = state.run(), !document.usesAliases else { return nil }
                 return (document, state.streamEndLine, state.documentEnd)
             }

@@ -28,14 +28,27 @@ public struct DuplicateMemberRule: SegmentRule {
         }
     }
 
-    /// Whether `items` may hold a repeat; false proves they do not. Only the hashes are kept
-    /// (the standard library's hash, seeded per process, so a file cannot be crafted to
-    /// collide): no string is retained in a set, which on a big list read by other rules at the
-    /// same time costs more than the hashing.
+    /// Whether `items` may hold a repeat; false proves they do not. Only the hashes are kept,
+    /// in an open-addressed table indexed by the hash itself (the standard library's, seeded
+    /// per process, so a file cannot be crafted to collide): no string is retained, and each
+    /// is hashed once.
     static func mayRepeat(_ items: [String]) -> Bool {
-        var seen = Set<Int>(minimumCapacity: items.count)
-        for item in items where !seen.insert(item.hashValue).inserted { return true }
-        return false
+        var capacity = 16
+        while capacity < items.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [Int](repeating: 0, count: capacity) // 0: an empty slot
+        return table.withUnsafeMutableBufferPointer { table in
+            for item in items {
+                let hash = item.hashValue | 1
+                var slot = hash & mask
+                while table[slot] != 0 {
+                    if table[slot] == hash { return true }
+                    slot = (slot + 1) & mask
+                }
+                table[slot] = hash
+            }
+            return false
+        }
     }
 
     private func report(
