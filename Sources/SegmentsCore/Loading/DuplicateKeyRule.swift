@@ -7,21 +7,26 @@ public enum DuplicateKeyRule {
     /// Checks the mapping at `index` of `document` for repeated scalar keys.
     public static func check(_ document: YAMLDocument, mapping index: Int, file: String, into diagnostics: inout DiagnosticList) {
         let pairs = document.pairs(of: index)
-        let keys = pairs.lazy.map(\.key).filter { document.nodes[$0].kind == .scalar }
         if pairs.count <= smallMapping {
             // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
             // the ones before it is cheaper than hashing them, and allocates nothing.
-            for (position, key) in keys.enumerated() {
-                let value = document.nodes[key].value
-                if let first = keys.prefix(position).first(where: { document.nodes[$0].value == value }) {
-                    report(document[key], first: document.nodes[first].start, file: file, into: &diagnostics)
+            for position in pairs.indices {
+                let key = pairs[position].key
+                guard document.nodes[key].kind == .scalar else { continue }
+                for earlier in pairs.startIndex..<position {
+                    let first = pairs[earlier].key
+                    if document.nodes[first].kind == .scalar, document.nodes[first].value == document.nodes[key].value {
+                        report(document[key], first: document.nodes[first].start, file: file, into: &diagnostics)
+                        break
+                    }
                 }
             }
             return
         }
         var seen: [String: YAMLMark] = [:]
-        for key in keys {
-            let node = document[key]
+        for position in pairs.indices {
+            let node = document[pairs[position].key]
+            guard node.kind == .scalar else { continue }
             if let first = seen[node.value] {
                 report(node, first: first, file: file, into: &diagnostics)
             } else {
