@@ -39,13 +39,14 @@ public struct DuplicateMemberRule: SegmentRule {
         var table = [Int](repeating: 0, count: capacity) // 0: an empty slot
         return table.withUnsafeMutableBufferPointer { table in
             for item in items {
-                let hash = item.hashValue | 1
+                let hash = item.hashValue
+                let stored = hash | 1 // never 0; hashes that differ only in bit 0 count as a repeat
                 var slot = hash & mask
                 while table[slot] != 0 {
-                    if table[slot] == hash { return true }
+                    if table[slot] == stored { return true }
                     slot = (slot + 1) & mask
                 }
-                table[slot] = hash
+                table[slot] = stored
             }
             return false
         }
