@@ -184,7 +184,9 @@ public struct SegmentDecoder: Sendable {
         var values: [String] = []
         var marks = SegmentDeclaration.ItemMarks()
         values.reserveCapacity(items.count)
-        var expiries: [Int: Timestamp] = [:]
+        // Positions and expiries of expiring items, in order: made a dictionary once, at its
+        // final size, rather than grown item by item.
+        var expiries: [(position: Int, expiry: Timestamp)] = []
         for item in items {
             var itemIndex = Int(item)
             var expiry: Timestamp?
@@ -203,11 +205,15 @@ public struct SegmentDecoder: Sendable {
                 diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
-            if let expiry { expiries[values.count] = expiry }
+            if let expiry { expiries.append((values.count, expiry)) }
             values.append(itemNode.value)
             marks.append(itemNode.start)
         }
-        if !expiries.isEmpty { declaration.expiries[key] = expiries }
+        if !expiries.isEmpty {
+            var byPosition = [Int: Timestamp](minimumCapacity: expiries.count)
+            for (position, expiry) in expiries { byPosition[position] = expiry }
+            declaration.expiries[key] = byPosition
+        }
         declaration.itemMarks[key] = marks
         return .list(values)
     }
