@@ -72,6 +72,14 @@ struct YAMLPartedReadingTests {
         Self.checkEveryCut(text)
     }
 
+    @Test func aCutLookedForOutsideTheFileFindsNone() {
+        let bytes = Array("name: a\nuserIds:\n  - u1\n  - u2\n".utf8)
+        #expect(Self.reader.readInParts(bytes, cuttingFrom: bytes.count + 10) == nil)
+        #expect(Self.reader.readInParts(bytes, cuttingFrom: -5) == nil, "cut at the first item: no list before it to join onto")
+        #expect(Self.reader.readInParts(bytes, cuttingFrom: 18) != nil, "cut at the second item")
+        #expect(Self.reader.readInParts([], cuttingFrom: 0) == nil)
+    }
+
     @Test func plainListsAreJoinedAtEveryItem() {
         let text = "name: big\nuserIds:\n" + (0..<50).map { "  - user-\($0)\n" }.joined()
         #expect(Self.checkEveryCut(text) == 49)
@@ -86,7 +94,7 @@ struct YAMLPartedReadingTests {
             "  - u0\n", "  - {id: u1, expires: 2026-12-31}\n", "  - id: u2\n    expires: 2027-01-01\n", "  # comment\n", "\n",
             "  - \"q\n    q\"\n", "  - |\n    - lit\n", "  - >-\n    folded\n\n", "  - - n1\n    - n2\n", "  - 'it''s'\n",
             "  - [a, b]\n", "  - {a: [1,\n    2]}\n", "  -\n", "  - a: 1\n    b: 2\n", "  - cr\r\n", "  - x # c\n", "  - ü\n",
-            "  - plain\n    continued\n", "  - a: - b\n", "  - ? k\n    : v\n",
+            "  - plain\n    continued\n", "  - a: - b\n", "  - ? k\n    : v\n", "  - |+\n    kept\n\n",
         ]
         let odd = [
             "  - \"q\n  - q\"\n", "- z\n", "    - deep\n", "other: x\n", "  - &x anchored\n", "  - *x\n", "  - !!str t\n", "\r\n",

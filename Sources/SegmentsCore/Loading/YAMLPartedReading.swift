@@ -41,7 +41,7 @@ extension YAMLReader {
     /// The first line at or after byte `start` that begins with spaces and `- ` (or a `-`
     /// ending the line): its byte offset and indentation.
     static func listItemLine(in bytes: [UInt8], from start: Int) -> (offset: Int, indent: Int)? {
-        var index = start
+        var index = min(max(start, 0), bytes.count)
         while let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
             var position = newline + 1
             while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
