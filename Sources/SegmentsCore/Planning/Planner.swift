@@ -45,6 +45,7 @@ public struct Planner: Sendable {
         let unsharded = desired.contains { $0.shards != nil } ? desired.filter { $0.shards == nil } : desired
         let pairs = match(unsharded, remote, shards: shards, claimed: &claimed, surplus: &surplus, problems: &problems)
         matches = matches.isEmpty ? pairs : matches + pairs
+        // Pairs are compared on all cores (100,000 pairs of 100 members each are a second on one).
         let outcomes = ParallelMap.map(matches, outcome)
         if let shards {
             problems.insert(contentsOf: massRemovals(shardedFiles, matches: matches, outcomes: outcomes, shards: shards), at: 0)
@@ -140,8 +141,7 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The outcome of each matched pair, by kind, in the files' order. Pairs are compared on
-    /// all cores (100,000 pairs of 100 members each are a second on one).
+    /// The outcomes of the matched pairs, by kind, in the files' order.
     private func sorted(_ outcomes: [Outcome]) -> (creates: [Change], updates: [Change], unchanged: [String]) {
         var creates: [Change] = []
         var updates: [Change] = []
