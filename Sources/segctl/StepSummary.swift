@@ -7,14 +7,17 @@ struct StepSummary: ParsableArguments {
     @Flag(help: "Do not append the report to GitHub's job summary ($GITHUB_STEP_SUMMARY).") var noStepSummary = false
 
     /// Whether a report will be appended: in GitHub Actions, unless told not to.
-    var isActive: Bool {
-        guard !noStepSummary, let path = Console.environment["GITHUB_STEP_SUMMARY"] else { return false }
-        return !path.isEmpty
+    var isActive: Bool { path != nil }
+
+    /// The job summary file, when a report is to be appended to it.
+    private var path: String? {
+        guard !noStepSummary, let path = Console.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return nil }
+        return path
     }
 
     /// Appends `markdown` to the job summary, if there is one; a failure is a warning.
     func append(_ markdown: @autoclosure () -> String) {
-        guard isActive, let path = Console.environment["GITHUB_STEP_SUMMARY"] else { return }
+        guard let path else { return }
         do {
             try FileSystem.append(markdown() + "\n", to: path)
         } catch {

@@ -209,11 +209,7 @@ public struct SegmentDecoder: Sendable {
             values.append(itemNode.value)
             marks.append(itemNode.start)
         }
-        if !expiries.isEmpty {
-            var byPosition = [Int: Timestamp](minimumCapacity: expiries.count)
-            for (position, expiry) in expiries { byPosition[position] = expiry }
-            declaration.expiries[key] = byPosition
-        }
+        if !expiries.isEmpty { declaration.expiries[key] = Dictionary(uniqueKeysWithValues: expiries) }
         declaration.itemMarks[key] = marks
         return .list(values)
     }

@@ -91,7 +91,6 @@ extension YAMLDocument {
         let cutItem = YAMLMark(line: lines + 1, column: Int32(indent + 1))
         let headCount = nodes.count
         let tailCount = tail.nodes.count - 1
-        let lastLine = tail.nodes[0].end
         // The tail's nodes are moved, not copied: a copy retains every value string, each
         // one made on the other core.
         let placeholder = Node(
@@ -126,7 +125,7 @@ extension YAMLDocument {
         nodes[list].firstChild = Int32(headListStart + tailNested)
         nodes[list].childCount += Int32(tailItems)
         nodes[list].weight += tailList.weight - 1
-        nodes[list].end = YAMLMark(line: lastLine.line + lines, column: lastLine.column)
+        nodes[list].end = YAMLMark(line: tailList.end.line + lines, column: tailList.end.column)
         nodes[root].end = YAMLMark(line: documentEnd.line + lines, column: documentEnd.column)
         nodes[root].weight += tailList.weight - 1
         return true

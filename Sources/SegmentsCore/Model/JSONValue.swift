@@ -68,7 +68,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Printable ASCII other than quote and backslash is written as it is, in one piece.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        if s.utf8.allSatisfy({ $0.isPrintableASCII && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
             out.append(contentsOf: s.utf8)
             out.append(UInt8(ascii: "\""))
             return

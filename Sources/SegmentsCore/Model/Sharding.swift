@@ -9,8 +9,12 @@ public enum Sharding {
 
     /// The 0-based shard of `item` among `count`.
     public static func shard(of item: String, count: Int) -> Int {
-        let hash = item.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(item.utf8)
-        return Int(hash % UInt64(max(count, 1)))
+        Int(hash(of: item) % UInt64(max(count, 1)))
+    }
+
+    /// The hash that places `item`: FNV-1a of its UTF-8 bytes.
+    static func hash(of item: String) -> UInt64 {
+        item.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(item.utf8)
     }
 
     /// 64-bit FNV-1a of `bytes`.
@@ -48,16 +52,8 @@ public enum Sharding {
 
         /// Measures `items`.
         public init(_ items: [String]) {
-            hashes = []
-            lengths = []
-            hashes.reserveCapacity(items.count)
-            lengths.reserveCapacity(items.count)
-            for item in items {
-                let (hash, length) = item.utf8.withContiguousStorageIfAvailable { (fnv1a($0), $0.scalarCount) }
-                    ?? (fnv1a(item.utf8), item.scalarCount)
-                hashes.append(hash)
-                lengths.append(length)
-            }
+            hashes = items.map(Sharding.hash(of:))
+            lengths = items.map { $0.scalarCount }
         }
 
         /// The size of each of `count` shards: what `split(_:count:)` would give, measured.

@@ -7,16 +7,17 @@ extension StringProtocol {
         return Self.scalarCount(of: utf8)
     }
 
-    static func scalarCount(of bytes: some Sequence<UInt8>) -> Int {
+    private static func scalarCount(of bytes: some Sequence<UInt8>) -> Int {
         var count = 0
         for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
         return count
     }
 }
 
-extension UnsafeBufferPointer<UInt8> {
-    /// The number of Unicode scalars these UTF-8 bytes hold.
-    var scalarCount: Int { String.scalarCount(of: self) }
+extension UInt8 {
+    /// Whether this is a printable ASCII character (space to tilde): text made only of these
+    /// needs no escaping and has no Unicode subtleties, so fast paths read it byte by byte.
+    var isPrintableASCII: Bool { self >= 0x20 && self < 0x7F }
 }
 
 extension String {

@@ -7,7 +7,7 @@ public enum UntrustedText {
     public static func escaped(_ text: String) -> String {
         // Printable ASCII (most IDs and names) needs nothing, and is checked a byte at a time.
         let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            bytes.allSatisfy { $0.isPrintableASCII }
         }
         if printable == true { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }

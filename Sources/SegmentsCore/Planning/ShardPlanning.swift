@@ -48,16 +48,11 @@ struct ShardPlanning {
     /// only move between shards are not removed. (The planner asks only when some shard's list
     /// changes.)
     func removals(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (removed: Int, before: Int) {
-        let (before, after) = logicalMembers(declaration, pairs: pairs, surplus: surplus, asOf: instant)
-        return (before.subtracting(after).count, before.count)
-    }
-
-    /// The members of the logical segment before (across the matched and surplus shards) and
-    /// after (the file, at `instant`): items that only move between shards are not removed.
-    private func logicalMembers(_ declaration: SegmentDeclaration, pairs: [(SegmentDeclaration, RemoteSegment?)], surplus: [RemoteSegment], asOf instant: Timestamp?) -> (before: Set<String>, after: Set<String>) {
+        // Before: across the matched and surplus shards; after: the file, at `instant`.
         var before = Set<String>()
         for segment in pairs.compactMap(\.1) + surplus { before.formUnion(segment.state[key].listItems ?? []) }
-        return (before, Set(declaration.state(asOf: instant)[key].listItems ?? []))
+        let after = Set(declaration.state(asOf: instant)[key].listItems ?? [])
+        return (before.subtracting(after).count, before.count)
     }
 
     /// For an unsharded file with no remote segment of its name: the family it was split into

@@ -19,23 +19,21 @@ extension Plan {
         let limits = formats.map { $0.membersPrintedWithLabels(options) }
         guard !limits.isEmpty else { return [:] }
         let limit = limits.contains(where: { $0 == nil }) ? nil : limits.compactMap { $0 }.max()
-        var shown: [(kind: SegmentSchema.MemberKind, added: ArraySlice<String>, removed: ArraySlice<String>)] = []
+        var shown: [(kind: SegmentSchema.MemberKind, ids: (added: ArraySlice<String>, removed: ArraySlice<String>))] = []
+        var counts: [SegmentSchema.MemberKind: Int] = [:]
         for change in changes where change.showsMembers(options) {
             for member in change.members {
                 guard let kind = member.kind else { continue }
-                let addedCount = limit.map { min($0, member.added.count) } ?? member.added.count
-                let removedCount = limit.map { min($0 - addedCount, member.removed.count) } ?? member.removed.count
-                shown.append((kind, member.added.prefix(addedCount), member.removed.prefix(removedCount)))
+                let ids = member.shown(upTo: limit)
+                shown.append((kind, ids))
+                counts[kind, default: 0] += ids.added.count + ids.removed.count
             }
         }
-        var ids: [SegmentSchema.MemberKind: Set<String>] = [:]
-        for kind in SegmentSchema.MemberKind.allCases {
-            var set = Set<String>(minimumCapacity: shown.reduce(0) { $0 + ($1.kind == kind ? $1.added.count + $1.removed.count : 0) })
-            for list in shown where list.kind == kind {
-                set.formUnion(list.added)
-                set.formUnion(list.removed)
-            }
-            ids[kind] = set
+        // Sets made at their size: a million IDs grew them a dozen times.
+        var ids = counts.mapValues { Set<String>(minimumCapacity: $0) }
+        for (kind, list) in shown {
+            ids[kind]?.formUnion(list.added)
+            ids[kind]?.formUnion(list.removed)
         }
         return ids.filter { !$0.value.isEmpty }
     }

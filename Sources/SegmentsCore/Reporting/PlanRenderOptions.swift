@@ -33,6 +33,15 @@ public enum PlanFormat: String, Sendable, CaseIterable {
     }
 }
 
+extension Change.MemberChange {
+    /// The IDs listed when at most `limit` are (nil: all): the added first, then the removed.
+    func shown(upTo limit: Int?) -> (added: ArraySlice<String>, removed: ArraySlice<String>) {
+        let addedCount = limit.map { min($0, added.count) } ?? added.count
+        let removedCount = limit.map { min($0 - addedCount, removed.count) } ?? removed.count
+        return (added.prefix(addedCount), removed.prefix(removedCount))
+    }
+}
+
 extension Change {
     /// Whether member IDs of this change may be printed under `options`.
     func showsMembers(_ options: PlanRenderOptions) -> Bool {

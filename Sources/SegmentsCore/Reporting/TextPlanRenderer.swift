@@ -76,18 +76,16 @@ public struct TextPlanRenderer: Sendable {
     func memberLines(_ member: Change.MemberChange, plan: Plan) -> String {
         var out = ""
         let total = member.added.count + member.removed.count
-        let limit = options.memberLimit.map { total > $0 ? $0 : total } ?? total
-        let shownAdded = min(member.added.count, limit)
-        let shownRemoved = min(member.removed.count, limit - shownAdded)
-        for id in member.added.prefix(shownAdded) {
+        let (shownAdded, shownRemoved) = member.shown(upTo: options.memberLimit)
+        for id in shownAdded {
             out += "          " + paint("+ " + describe(id, member, plan), .green) + "\n"
         }
-        for id in member.removed.prefix(shownRemoved) {
+        for id in shownRemoved {
             out += "          " + paint("- " + describe(id, member, plan), .red) + "\n"
         }
-        if shownAdded + shownRemoved < total {
-            let hiddenAdded = member.added.count - shownAdded
-            let hiddenRemoved = member.removed.count - shownRemoved
+        if shownAdded.count + shownRemoved.count < total {
+            let hiddenAdded = member.added.count - shownAdded.count
+            let hiddenRemoved = member.removed.count - shownRemoved.count
             var parts: [String] = []
             if hiddenAdded > 0 { parts.append("\(hiddenAdded) more added") }
             if hiddenRemoved > 0 { parts.append("\(hiddenRemoved) more removed") }

@@ -134,7 +134,7 @@ public struct ComparisonValueRule: ItemRule {
         item.utf8.withContiguousStorageIfAvailable { bytes in
             guard let first = bytes.first, let last = bytes.last, bytes.count <= maxItemLength,
                   first != 0x20, last != 0x20 else { return false }
-            for byte in bytes where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: ",") { return false }
+            for byte in bytes where !byte.isPrintableASCII || byte == UInt8(ascii: ",") { return false }
             return true
         } ?? false
     }

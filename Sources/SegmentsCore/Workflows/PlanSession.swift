@@ -26,8 +26,8 @@ public struct PlanSession: Sendable {
         return PlanSession(validation: validation, plan: plan, fileDigests: digests, remote: remoteSegments)
     }
 
-    /// Looks up labels for the member IDs that `formats` print under `options` (none for
-    /// JSON, the first of each list where a format folds it); returns warnings for lookups
+    /// Looks up labels for the member IDs that `formats` print under `options` (the first of
+    /// each list where a format folds it, every one for JSON); returns warnings for lookups
     /// that failed.
     public mutating func resolveLabels(from remote: any SegmentsRemote, shownBy formats: [PlanFormat], options: PlanRenderOptions) async -> [String] {
         let ids = plan.labelledIDs(shownBy: formats, options: options)
