@@ -96,3 +96,78 @@ struct ParallelRuleTests {
         }
     }
 }
+
+/// A long list is decoded in two halves side by side; the values, marks, expiries and
+/// diagnostics (kept, in order, and counted past the limit) are what one pass gives.
+struct ParallelListDecodingTests {
+    /// A list of `count` items: plain IDs, expiring items, and every `badEvery`th item wrong in
+    /// one of five ways.
+    static func listFile(count: Int, badEvery: Int?) -> String {
+        var lines = ["name: big", "userIds:"]
+        for index in 0..<count {
+            if let badEvery, index % badEvery == badEvery - 1 {
+                switch (index / badEvery) % 5 {
+                case 0: lines.append("  - ''")
+                case 1: lines.append("  - [nested, list]")
+                case 2: lines.append("  - {id: user-\(index), until: 2099-12-31}")
+                case 3: lines.append("  - {id: user-\(index), expires: someday}")
+                default: lines.append("  - {expires: 2099-12-31}")
+                }
+            } else if index % 10 == 3 {
+                lines.append("  - {id: user-\(index), expires: 2099-12-\(10 + index % 19)}")
+            } else {
+                lines.append("  - user-\(index)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: [(SegmentDecoder.parallelListSize, nil), (30_001, nil), (30_001, 4_000), (30_001, 97)] as [(Int, Int?)])
+    func twoHalvesDecodeWhatOnePassDecodes(count: Int, badEvery: Int?) throws {
+        let document = try YAMLReader().read(Array(Self.listFile(count: count, badEvery: badEvery).utf8))
+        let decoder = SegmentDecoder(config: TargetCatalogue.defaultConfig(for: .platform))
+        var diagnostics = DiagnosticList()
+        let declaration = try #require(decoder.decode(document, file: "segments/big.yaml", into: &diagnostics))
+
+        let list = Int(document.pairs(of: document.root).first { document[$0.key].value == "userIds" }!.value)
+        let items = document.items(of: list)
+        #expect(items.count == count && items.count >= SegmentDecoder.parallelListSize)
+        let onePass = decoder.decodeItems("userIds", document, items, file: "segments/big.yaml", room: DiagnosticList.defaultLimit)
+        #expect(declaration.state["userIds"].listItems == onePass.values)
+        #expect(Array(declaration.itemMarks["userIds"] ?? []) == Array(onePass.marks))
+        #expect(declaration.expiries["userIds"] == Dictionary(uniqueKeysWithValues: onePass.expiries))
+        #expect(diagnostics.items == onePass.diagnostics.items)
+        #expect(diagnostics.omittedErrors == onePass.diagnostics.omittedErrors)
+
+        // What one pass gives, spelled out: every good item in order, each expiring one with its date.
+        let bad = badEvery.map { count / $0 } ?? 0
+        let values = try #require(declaration.state["userIds"].listItems)
+        #expect(values.count == count - bad)
+        let expiries = declaration.expiries["userIds"] ?? [:]
+        #expect(expiries.count == values.count(where: { Int($0.dropFirst(5))! % 10 == 3 }))
+        for (position, expiry) in expiries {
+            let index = Int(values[position].dropFirst(5))!
+            #expect(index % 10 == 3 && expiry == Timestamp("2099-12-\(10 + index % 19)"))
+        }
+        #expect(diagnostics.items.count == min(bad, DiagnosticList.defaultLimit))
+        #expect(diagnostics.omittedErrors == max(0, bad - DiagnosticList.defaultLimit))
+        if let first = diagnostics.items.first, let badEvery {
+            #expect(first.location?.line == 2 + badEvery)
+        }
+    }
+
+    @Test(arguments: [
+        ([], LargeListTests.lines(3)),
+        (LargeListTests.lines(3), []),
+        (LargeListTests.lines(3), LargeListTests.lines(4, from: 8)),
+        (LargeListTests.lines(3), LargeListTests.lines(4, from: 9)),
+        (LargeListTests.lines(3) + [YAMLMark(line: 8, column: 12)], LargeListTests.lines(2, from: 9)),
+        (LargeListTests.lines(2), [YAMLMark(line: 7, column: 12)] + LargeListTests.lines(2, from: 8)),
+    ] as [([YAMLMark], [YAMLMark])])
+    func marksOfTwoHalvesJoinInOrder(first: [YAMLMark], second: [YAMLMark]) {
+        var joined = SegmentDeclaration.ItemMarks(first)
+        joined.append(contentsOf: SegmentDeclaration.ItemMarks(second))
+        #expect(Array(joined) == first + second)
+        #expect(joined.count == first.count + second.count)
+    }
+}

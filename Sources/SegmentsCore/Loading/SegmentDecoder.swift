@@ -181,37 +181,82 @@ public struct SegmentDecoder: Sendable {
             return nil
         }
         let items = document.items(of: index)
+        // Each part reports into its own list with the room left in `diagnostics`.
+        let room = max(0, diagnostics.limit - diagnostics.items.count)
+        var decoded: DecodedItems
+        if items.count < Self.parallelListSize {
+            decoded = decodeItems(key, document, items, file: file, room: room)
+        } else {
+            // A list of 100,000 items would be decoded on one core while the other waits: its
+            // halves are decoded side by side, each into its own diagnostics, joined in order,
+            // which keeps and counts exactly what one pass would.
+            let middle = items.startIndex + items.count / 2
+            var halves = ParallelMap.map([items[..<middle], items[middle...]]) { half in
+                decodeItems(key, document, half, file: file, room: room)
+            }
+            decoded = halves[0]
+            let second = halves.removeLast()
+            halves.removeAll() // `decoded` is the only owner of its arrays: they grow in place
+            decoded.append(second)
+        }
+        diagnostics.append(contentsOf: decoded.diagnostics)
+        if !decoded.expiries.isEmpty { declaration.expiries[key] = Dictionary(uniqueKeysWithValues: decoded.expiries) }
+        declaration.itemMarks[key] = decoded.marks
+        return .list(decoded.values)
+    }
+
+    /// Lists at least this long are decoded in two halves side by side.
+    static let parallelListSize = 20_000
+
+    /// The values, marks and expiries of some of a list's items, and what was wrong with the
+    /// others.
+    struct DecodedItems: Sendable {
         var values: [String] = []
         var marks = SegmentDeclaration.ItemMarks()
-        values.reserveCapacity(items.count)
-        // Positions and expiries of expiring items, in order: made a dictionary once, at its
-        // final size, rather than grown item by item.
+        /// Positions (in `values`) and expiries of expiring items, in order: made a
+        /// dictionary once, at its final size, rather than grown item by item.
         var expiries: [(position: Int, expiry: Timestamp)] = []
+        var diagnostics: DiagnosticList
+
+        /// Adds the items decoded after these.
+        mutating func append(_ next: DecodedItems) {
+            let offset = values.count
+            values.append(contentsOf: next.values)
+            marks.append(contentsOf: next.marks)
+            expiries.append(contentsOf: next.expiries.lazy.map { ($0.position + offset, $0.expiry) })
+            diagnostics.append(contentsOf: next.diagnostics)
+        }
+    }
+
+    /// Decodes `items` of list `key`, in order, keeping at most `room` diagnostics.
+    func decodeItems(
+        _ key: String, _ document: YAMLDocument, _ items: ArraySlice<Int32>, file: String, room: Int
+    ) -> DecodedItems {
+        var decoded = DecodedItems(diagnostics: DiagnosticList(limit: room))
+        decoded.values.reserveCapacity(items.count)
         for item in items {
             var itemIndex = Int(item)
             var expiry: Timestamp?
             if document.nodes[itemIndex].kind == .mapping {
                 // `{id: user-456, expires: 2026-12-31}`: a member until its expiry.
-                guard let (id, expires) = expiringItem(key, document, itemIndex, file: file, into: &diagnostics) else { continue }
+                guard let (id, expires) = expiringItem(key, document, itemIndex, file: file, into: &decoded.diagnostics) else { continue }
                 itemIndex = id
                 expiry = expires
             }
             let itemNode = document[itemIndex]
             guard itemNode.kind == .scalar else {
-                diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
+                decoded.diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
             if itemNode.value.isEmpty || (itemNode.style == .plain && itemNode.value == "~") {
-                diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
+                decoded.diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
                 continue
             }
-            if let expiry { expiries.append((values.count, expiry)) }
-            values.append(itemNode.value)
-            marks.append(itemNode.start)
+            if let expiry { decoded.expiries.append((decoded.values.count, expiry)) }
+            decoded.values.append(itemNode.value)
+            decoded.marks.append(itemNode.start)
         }
-        if !expiries.isEmpty { declaration.expiries[key] = Dictionary(uniqueKeysWithValues: expiries) }
-        declaration.itemMarks[key] = marks
-        return .list(values)
+        return decoded
     }
 
     /// The ID node's index and the expiry of an item written as a mapping; nil (with

@@ -38,13 +38,51 @@ public struct YAMLDocument: Sendable {
     }
 
     /// All nodes, in the order their events arrived.
-    public internal(set) var nodes: [Node]
+    public internal(set) var nodes: Nodes
     /// Children of all collections; each collection's children are contiguous.
     var children: [Int32]
     /// Index of the document's root node.
     public internal(set) var root: Int
     /// Whether any alias was used; editors refuse such files rather than guess.
     public internal(set) var usesAliases: Bool
+
+    /// A document of `nodes` whose collections' entries are in `children`.
+    init(nodes: [Node], children: [Int32], root: Int, usesAliases: Bool) {
+        self.nodes = Nodes(head: nodes)
+        self.children = children
+        self.root = root
+        self.usesAliases = usesAliases
+    }
+
+    /// The nodes of a document, in the order their events arrived.
+    ///
+    /// A document read in two parts (`YAMLReader.readInParts`) keeps the second part's nodes
+    /// in their own array, in the pages its core wrote, and shifts their lines and child
+    /// positions as they are read: joining them after the first part's would copy every node
+    /// on one core.
+    public struct Nodes: RandomAccessCollection, Sendable {
+        /// The nodes, or those of the first part.
+        var head: [Node]
+        /// The second part's nodes; its first, the list its items were in, is not a node of
+        /// the document: `tail[i - head.count + 1]` is node `i`.
+        var tail: [Node] = []
+        /// Lines of the first part, added to the second part's marks.
+        var lineShift: Int32 = 0
+        /// Where the second part's child lists start in the document's.
+        var childShift: Int32 = 0
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { head.count + Swift.max(tail.count - 1, 0) }
+
+        public subscript(index: Int) -> Node {
+            if index < head.count { return head[index] }
+            var node = tail[index - head.count + 1]
+            node.start.line += lineShift
+            node.end.line += lineShift
+            if node.kind != .scalar { node.firstChild += childShift }
+            return node
+        }
+    }
 
     /// The node at `index`.
     public subscript(index: Int) -> Node { nodes[index] }

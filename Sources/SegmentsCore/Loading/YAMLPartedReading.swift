@@ -25,15 +25,13 @@ extension YAMLReader {
         var parts = ParallelMap.map([0, 1]) { part -> (document: YAMLDocument, lines: Int32, end: YAMLMark)? in
             bytes.withUnsafeBufferPointer { buffer in
                 let range = part == 0 ? 0..<cut.offset : cut.offset..<buffer.count
-                var state = part == 0
-                    ? ReadState(reader: self, input: UnsafeBufferPointer(rebasing: buffer[range]), wholeSize: buffer.count)
-                    : ReadState(reader: tailReader, input: UnsafeBufferPointer(rebasing: buffer[range]))
+                var state = ReadState(reader: part == 0 ? self : tailReader, input: UnsafeBufferPointer(rebasing: buffer[range]))
                 guard case .success(let document) = state.run(), !document.usesAliases else { return nil }
                 return (document, state.streamEndLine, state.documentEnd)
             }
         }
         guard let lines = parts[0]?.lines, var document = parts[0]?.document, var tail = parts[1]?.document, let end = parts[1]?.end else { return nil }
-        parts.removeAll() // each document is held once: the joined arrays grow in place, without copies
+        parts.removeAll() // each document is held once: the first part's arrays change in place
         guard document.append(listTail: &tail, endingAt: end, indent: cut.indent, lines: lines) else { return nil }
         return document
     }
@@ -65,7 +63,8 @@ extension YAMLDocument {
     /// changing nothing, when the two do not fit together that way.
     mutating func append(listTail tail: inout YAMLDocument, endingAt documentEnd: YAMLMark, indent: Int, lines: Int32) -> Bool {
         let mapping = nodes[root]
-        guard mapping.kind == .mapping, mapping.style == .block, mapping.childCount >= 2, tail.root == 0 else { return false }
+        guard mapping.kind == .mapping, mapping.style == .block, mapping.childCount >= 2, tail.root == 0,
+              nodes.tail.isEmpty, tail.nodes.tail.isEmpty else { return false }
         let list = Int(children[Int(mapping.firstChild) + Int(mapping.childCount) - 1])
         let head = nodes[list]
         let tailList = tail.nodes[0]
@@ -89,30 +88,17 @@ extension YAMLDocument {
         // A block collection that the cut line closes ends, in the whole parse, at that line's
         // `-`; in the first part it ended at the end of the input, the start of that line.
         let cutItem = YAMLMark(line: lines + 1, column: Int32(indent + 1))
-        let headCount = nodes.count
-        let tailCount = tail.nodes.count - 1
-        // The tail's nodes are moved, not copied: a copy retains every value string, each
-        // one made on the other core.
-        let placeholder = Node(
-            kind: .scalar, style: .plain, start: YAMLMark(line: 0, column: 0), end: YAMLMark(line: 0, column: 0),
-            value: "", tag: nil, firstChild: 0, childCount: 0, weight: 0)
-        nodes.append(contentsOf: repeatElement(placeholder, count: tailCount))
-        nodes.withUnsafeMutableBufferPointer { nodes in
-            for index in 0..<headCount where index != list && nodes[index].kind != .scalar {
+        nodes.head.withUnsafeMutableBufferPointer { nodes in
+            for index in nodes.indices where index != list && nodes[index].kind != .scalar {
                 if Int(nodes[index].firstChild) >= headListEnd { nodes[index].firstChild += Int32(tailNested + tailItems) }
                 if nodes[index].end == cutLineStart && nodes[index].style == .block { nodes[index].end = cutItem }
             }
-            tail.nodes.withUnsafeMutableBufferPointer { tailNodes in
-                guard let from = tailNodes.baseAddress, let to = nodes.baseAddress, tailCount > 0 else { return }
-                (to + headCount).moveUpdate(from: from + 1, count: tailCount)
-                (from + 1).initialize(repeating: placeholder, count: tailCount)
-            }
-            for index in headCount..<headCount + tailCount {
-                nodes[index].start.line += lines
-                nodes[index].end.line += lines
-                if nodes[index].kind != .scalar { nodes[index].firstChild += Int32(headListStart) }
-            }
         }
+        // The tail's nodes stay where its core wrote them, shifted as they are read: copying
+        // them after ours would fault in and write every page again on one core.
+        nodes.tail = tail.nodes.head
+        nodes.lineShift = lines
+        nodes.childShift = Int32(headListStart)
         var joined: [Int32] = []
         joined.reserveCapacity(children.count + tail.children.count)
         joined.append(contentsOf: children[..<headListStart])
@@ -122,12 +108,12 @@ extension YAMLDocument {
         joined.append(contentsOf: children[headListEnd...])
         children = joined
 
-        nodes[list].firstChild = Int32(headListStart + tailNested)
-        nodes[list].childCount += Int32(tailItems)
-        nodes[list].weight += tailList.weight - 1
-        nodes[list].end = YAMLMark(line: tailList.end.line + lines, column: tailList.end.column)
-        nodes[root].end = YAMLMark(line: documentEnd.line + lines, column: documentEnd.column)
-        nodes[root].weight += tailList.weight - 1
+        nodes.head[list].firstChild = Int32(headListStart + tailNested)
+        nodes.head[list].childCount += Int32(tailItems)
+        nodes.head[list].weight += tailList.weight - 1
+        nodes.head[list].end = YAMLMark(line: tailList.end.line + lines, column: tailList.end.column)
+        nodes.head[root].end = YAMLMark(line: documentEnd.line + lines, column: documentEnd.column)
+        nodes.head[root].weight += tailList.weight - 1
         return true
     }
 }

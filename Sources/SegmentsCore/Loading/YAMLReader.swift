@@ -52,15 +52,13 @@ struct ReadState {
     /// Where the document ended (the `...` marker, or the end of the stream), once read.
     var documentEnd = YAMLMark(line: 0, column: 0)
 
-    /// `wholeSize` is the size of the whole file when `input` is its first part: the arrays
-    /// are reserved for all of it, since the rest is joined onto them.
-    init(reader: YAMLReader, input: UnsafeBufferPointer<UInt8>, wholeSize: Int? = nil) {
+    init(reader: YAMLReader, input: UnsafeBufferPointer<UInt8>) {
         self.reader = reader
         self.input = input
         // A node takes at least six bytes of a typical file ("  - a\n"); reserving that many
         // up front spares a big list the copies (and page faults) of growing the arrays.
         // Pages reserved and never written cost no memory.
-        let estimate = min((wholeSize ?? input.count) / 6, 1 << 22)
+        let estimate = min(input.count / 6, 1 << 22)
         nodes.reserveCapacity(estimate)
         children.reserveCapacity(estimate)
     }

@@ -120,6 +120,29 @@ extension SegmentDeclaration {
             }
         }
 
+        /// Adds the marks of the next items.
+        public mutating func append(contentsOf next: ItemMarks) {
+            if isEmpty {
+                self = next
+                return
+            }
+            if case .lines(let first, let count) = storage, case .lines(let nextFirst, let nextCount) = next.storage,
+               nextFirst == YAMLMark(line: first.line + Int32(count), column: first.column) {
+                storage = .lines(first: first, count: count + nextCount)
+                return
+            }
+            var marks: [YAMLMark]
+            if case .marks(let kept) = storage {
+                // Emptied first, so `marks` is the array's only reference and grows in place.
+                storage = .marks([])
+                marks = kept
+            } else {
+                marks = Array(self)
+            }
+            marks.append(contentsOf: next)
+            storage = .marks(marks)
+        }
+
         /// Adds the mark of the next item.
         public mutating func append(_ mark: YAMLMark) {
             switch storage {
