@@ -120,3 +120,26 @@ struct YAMLReaderTests {
         }
     }
 }
+
+/// What a node costs in memory: a file of 100,000 IDs is 100,000 nodes.
+struct YAMLNodeSizeTests {
+    @Test func aNodeTakesFortyEightBytes() {
+        #expect(MemoryLayout<YAMLDocument.Node>.stride == 48)
+    }
+
+    @Test(arguments: [
+        ("a: !!int 5", YAMLDocument.Node.Tag.int, ScalarType.integer),
+        ("a: !!float 5", .float, .float),
+        ("a: !!bool yes", .bool, .bool),
+        ("a: !!null x", .null, .null),
+        ("a: !!str 5", .other, .string),
+        ("a: !custom 5", .other, .string),
+        ("a: 5", .none, .integer),
+    ] as [(String, YAMLDocument.Node.Tag, ScalarType)])
+    func tagsDecideTheScalarType(text: String, tag: YAMLDocument.Node.Tag, type: ScalarType) throws {
+        let document = try YAMLReader().read(Array(text.utf8))
+        let value = document[document.pairs(of: document.root)[0].value]
+        #expect(value.tag == tag)
+        #expect(ScalarType(of: value) == type)
+    }
+}

@@ -127,7 +127,7 @@ struct ListSource {
         let keyNode = document[pair.key]
         let value = document[pair.value]
         let keyLine = text.lineIndex(keyNode.start)
-        if value.kind != .scalar, value.tag != nil || ![UInt8(ascii: "-"), UInt8(ascii: "[")].contains(text.bytes[min(text.offset(of: value.start), text.bytes.count - 1)]) {
+        if value.kind != .scalar, value.tag != .none || ![UInt8(ascii: "-"), UInt8(ascii: "[")].contains(text.bytes[min(text.offset(of: value.start), text.bytes.count - 1)]) {
             // A tag or an anchor on the list (`userIds: !tag` or on a line of its own): the
             // rewrites below know only `key:` followed by items, and emptying the list left the
             // property behind on a line of its own. Found by `scripts/fuzz members`.

@@ -9,15 +9,13 @@ public enum ScalarType: Equatable, Sendable {
 
     /// The type of `node` (a scalar).
     public init(of node: YAMLDocument.Node) {
-        if let tag = node.tag {
-            switch tag {
-            case "tag:yaml.org,2002:null": self = .null
-            case "tag:yaml.org,2002:bool": self = .bool
-            case "tag:yaml.org,2002:int": self = .integer
-            case "tag:yaml.org,2002:float": self = .float
-            default: self = .string
-            }
-            return
+        switch node.tag {
+        case .none: break
+        case .null: self = .null; return
+        case .bool: self = .bool; return
+        case .int: self = .integer; return
+        case .float: self = .float; return
+        case .other: self = .string; return
         }
         guard node.style == .plain else {
             self = .string

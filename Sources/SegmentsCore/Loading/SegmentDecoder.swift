@@ -159,7 +159,7 @@ public struct SegmentDecoder: Sendable {
             diagnostics.append(TypeRule.expectedScalar(key, found: node.kind, at: location))
             return nil
         }
-        if node.style == .plain && node.tag == nil {
+        if node.style == .plain && node.tag == .none {
             if node.value == "true" { return true }
             if node.value == "false" { return false }
         }
@@ -185,14 +185,20 @@ public struct SegmentDecoder: Sendable {
         let room = max(0, diagnostics.limit - diagnostics.items.count)
         var decoded: DecodedItems
         if items.count < Self.parallelListSize {
-            decoded = decodeItems(key, document, items, file: file, room: room)
+            decoded = decodeItems(key, document, items, file: file, room: room, capacity: items.count, firstPosition: 0)
         } else {
             // A list of 100,000 items would be decoded on one core while the other waits: its
             // halves are decoded side by side, each into its own diagnostics, joined in order,
             // which keeps and counts exactly what one pass would.
             let middle = items.startIndex + items.count / 2
+            // The first half makes room for the whole list, so the second is appended in place.
+            // The second half numbers its expiring items from the first half's item count, as
+            // if no item there were skipped; `append` corrects that when one was.
             var halves = ParallelMap.map([items[..<middle], items[middle...]]) { half in
-                decodeItems(key, document, half, file: file, room: room)
+                let isFirst = half.startIndex == items.startIndex
+                return decodeItems(
+                    key, document, half, file: file, room: room,
+                    capacity: isFirst ? items.count : half.count, firstPosition: half.startIndex - items.startIndex)
             }
             decoded = halves[0]
             let second = halves.removeLast()
@@ -200,7 +206,7 @@ public struct SegmentDecoder: Sendable {
             decoded.append(second)
         }
         diagnostics.append(contentsOf: decoded.diagnostics)
-        if !decoded.expiries.isEmpty { declaration.expiries[key] = Dictionary(uniqueKeysWithValues: decoded.expiries) }
+        if !decoded.expiries.isEmpty { declaration.expiries[key] = decoded.expiries }
         declaration.itemMarks[key] = decoded.marks
         return .list(decoded.values)
     }
@@ -213,50 +219,77 @@ public struct SegmentDecoder: Sendable {
     struct DecodedItems: Sendable {
         var values: [String] = []
         var marks = SegmentDeclaration.ItemMarks()
-        /// Positions (in `values`) and expiries of expiring items, in order: made a
-        /// dictionary once, at its final size, rather than grown item by item.
-        var expiries: [(position: Int, expiry: Timestamp)] = []
+        /// The expiries of expiring items, by position in the whole list: `firstPosition` plus
+        /// the position in `values`.
+        var expiries: [Int: Timestamp] = [:]
+        /// The position in the whole list of the first of `values`, assumed when decoding.
+        var firstPosition: Int
         var diagnostics: DiagnosticList
 
         /// Adds the items decoded after these.
         mutating func append(_ next: DecodedItems) {
-            let offset = values.count
+            // `next` assumed it started `next.firstPosition` items in; it starts here.
+            let shift = firstPosition + values.count - next.firstPosition
             values.append(contentsOf: next.values)
             marks.append(contentsOf: next.marks)
-            expiries.append(contentsOf: next.expiries.lazy.map { ($0.position + offset, $0.expiry) })
+            if shift == 0 {
+                expiries.merge(next.expiries) { first, _ in first }
+            } else {
+                for (position, expiry) in next.expiries { expiries[position + shift] = expiry }
+            }
             diagnostics.append(contentsOf: next.diagnostics)
         }
     }
 
-    /// Decodes `items` of list `key`, in order, keeping at most `room` diagnostics.
+    /// Decodes `items` of list `key`, in order, keeping at most `room` diagnostics, with room
+    /// for `capacity` values and marks, numbering expiring items from `firstPosition`.
     func decodeItems(
-        _ key: String, _ document: YAMLDocument, _ items: ArraySlice<Int32>, file: String, room: Int
+        _ key: String, _ document: YAMLDocument, _ items: ArraySlice<Int32>, file: String, room: Int, capacity: Int, firstPosition: Int
     ) -> DecodedItems {
-        var decoded = DecodedItems(diagnostics: DiagnosticList(limit: room))
-        decoded.values.reserveCapacity(items.count)
+        var decoded = DecodedItems(firstPosition: firstPosition, diagnostics: DiagnosticList(limit: room))
+        decoded.values.reserveCapacity(capacity)
+        decoded.marks.reserveCapacity(capacity)
+        let nodes = document.nodes
         for item in items {
             var itemIndex = Int(item)
             var expiry: Timestamp?
-            if document.nodes[itemIndex].kind == .mapping {
+            if nodes.kind(itemIndex) == .mapping {
                 // `{id: user-456, expires: 2026-12-31}`: a member until its expiry.
                 guard let (id, expires) = expiringItem(key, document, itemIndex, file: file, into: &decoded.diagnostics) else { continue }
                 itemIndex = id
                 expiry = expires
             }
-            let itemNode = document[itemIndex]
-            guard itemNode.kind == .scalar else {
-                decoded.diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: itemNode.kind, at: SourceLocation(file: file, mark: itemNode.start)) }
+            let kind = nodes.kind(itemIndex)
+            guard kind == .scalar else {
+                decoded.diagnostics.append(.error) { TypeRule.expectedScalarItem(key, found: kind, at: SourceLocation(file: file, mark: nodes.start(itemIndex))) }
                 continue
             }
-            if itemNode.value.isEmpty || (itemNode.style == .plain && itemNode.value == "~") {
-                decoded.diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: itemNode.start)) }
+            let value = nodes.value(itemIndex)
+            if value.isEmpty || (nodes.style(itemIndex) == .plain && value == "~") {
+                decoded.diagnostics.append(.error) { TypeRule.emptyItem(key, at: SourceLocation(file: file, mark: nodes.start(itemIndex))) }
                 continue
             }
-            if let expiry { decoded.expiries.append((decoded.values.count, expiry)) }
-            decoded.values.append(itemNode.value)
-            decoded.marks.append(itemNode.start)
+            if let expiry { decoded.expiries[firstPosition + decoded.values.count] = expiry }
+            decoded.values.append(value)
+            decoded.marks.append(nodes.start(itemIndex))
         }
         return decoded
+    }
+
+    /// The item as nearly every file writes it, `{id: ..., expires: <a valid date>}` in that
+    /// order, read without building diagnostics or checking keys for repeats (two different
+    /// keys cannot repeat); nil for anything else, which `expiringItem` reads in full.
+    private static func wellFormedExpiringItem(_ document: YAMLDocument, _ index: Int) -> (id: Int, expiry: Timestamp?)? {
+        let entries = document.items(of: index)
+        guard entries.count == 4 else { return nil }
+        let base = entries.startIndex
+        let nodes = document.nodes
+        let (idKey, id) = (Int(entries[base]), Int(entries[base + 1]))
+        let (expiresKey, expires) = (Int(entries[base + 2]), Int(entries[base + 3]))
+        guard nodes.kind(idKey) == .scalar, nodes.value(idKey) == "id",
+              nodes.kind(expiresKey) == .scalar, nodes.value(expiresKey) == "expires",
+              nodes.kind(expires) == .scalar, let expiry = Timestamp(nodes.value(expires)) else { return nil }
+        return (id, expiry)
     }
 
     /// The ID node's index and the expiry of an item written as a mapping; nil (with
@@ -264,6 +297,7 @@ public struct SegmentDecoder: Sendable {
     private func expiringItem(
         _ key: String, _ document: YAMLDocument, _ index: Int, file: String, into diagnostics: inout DiagnosticList
     ) -> (id: Int, expiry: Timestamp?)? {
+        if let item = Self.wellFormedExpiringItem(document, index) { return item }
         let start = SourceLocation(file: file, mark: document.nodes[index].start)
         let pairs = document.pairs(of: index)
         guard pairs.contains(where: { ExpiryRule.itemKeys.contains(document.nodes[$0.key].value) }) else {

@@ -114,9 +114,9 @@ struct ReadState {
             let scalar = event.data.scalar
             let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let node = YAMLDocument.Node(
-                kind: .scalar, style: scalarStyle(scalar.style),
-                start: mark(event.start_mark), end: mark(event.end_mark),
-                value: value, tag: string(scalar.tag), firstChild: 0, childCount: 0, weight: 1)
+                value: value, start: mark(event.start_mark), end: mark(event.end_mark),
+                firstChild: 0, childCount: 0, weight: 1,
+                kind: .scalar, style: scalarStyle(scalar.style), tag: YAMLDocument.Node.Tag(string(scalar.tag)))
             let index = append(node)
             register(anchor: scalar.anchor, index)
             attach(index)
@@ -131,9 +131,9 @@ struct ReadState {
                 throw YAMLError(.tooDeep, "collections nest deeper than \(reader.maxDepth) levels", at: mark(event.start_mark))
             }
             let node = YAMLDocument.Node(
-                kind: isSequence ? .sequence : .mapping, style: flow ? .flow : .block,
-                start: mark(event.start_mark), end: mark(event.end_mark),
-                value: "", tag: string(tag), firstChild: 0, childCount: 0, weight: 1)
+                value: "", start: mark(event.start_mark), end: mark(event.end_mark),
+                firstChild: 0, childCount: 0, weight: 1,
+                kind: isSequence ? .sequence : .mapping, style: flow ? .flow : .block, tag: YAMLDocument.Node.Tag(string(tag)))
             let index = append(node)
             attach(index)
             register(anchor: anchor, index)
@@ -143,12 +143,12 @@ struct ReadState {
             let start = frame.pendingStart
             var weight = 1
             for position in start..<pending.count {
-                weight = Self.saturatingAdd(weight, nodes[Int(pending[position])].weight)
+                weight = Self.saturatingAdd(weight, Int(nodes[Int(pending[position])].weight))
             }
             nodes[frame.node].firstChild = Int32(children.count)
             nodes[frame.node].childCount = Int32(pending.count - start)
             nodes[frame.node].end = mark(event.end_mark)
-            nodes[frame.node].weight = weight
+            nodes[frame.node].weight = Int32(clamping: weight)
             children.append(contentsOf: pending[start...])
             // No slice of `pending` may outlive this line: one still alive made the removal
             // copy the whole array, once per collection (10,000 expiring items in a list of
@@ -163,7 +163,7 @@ struct ReadState {
                 throw YAMLError(.aliasBomb, "alias *\(name) refers to a collection that contains it", at: mark(event.start_mark))
             }
             usesAliases = true
-            expansion = Self.saturatingAdd(expansion, nodes[target].weight)
+            expansion = Self.saturatingAdd(expansion, Int(nodes[target].weight))
             if expansion > reader.maxAliasExpansion {
                 throw YAMLError(
                     .aliasBomb,

@@ -88,6 +88,9 @@ extension SegmentDeclaration {
         }
 
         private var storage = Storage.marks([])
+        /// How many marks the list will hold, if known: room made at once when the marks
+        /// stop following the lines.
+        private var expectedCount = 0
 
         /// No marks.
         public init() {}
@@ -120,6 +123,16 @@ extension SegmentDeclaration {
             }
         }
 
+        /// Makes room for `count` marks, should they need an array.
+        public mutating func reserveCapacity(_ count: Int) {
+            expectedCount = count
+            if case .marks(var marks) = storage, !marks.isEmpty {
+                storage = .marks([])
+                marks.reserveCapacity(count)
+                storage = .marks(marks)
+            }
+        }
+
         /// Adds the marks of the next items.
         public mutating func append(contentsOf next: ItemMarks) {
             if isEmpty {
@@ -137,7 +150,9 @@ extension SegmentDeclaration {
                 storage = .marks([])
                 marks = kept
             } else {
-                marks = Array(self)
+                marks = []
+                marks.reserveCapacity(Swift.max(expectedCount, count + next.count))
+                marks.append(contentsOf: self)
             }
             marks.append(contentsOf: next)
             storage = .marks(marks)
@@ -149,7 +164,9 @@ extension SegmentDeclaration {
             case .lines(let first, let count) where mark == YAMLMark(line: first.line + Int32(count), column: first.column):
                 storage = .lines(first: first, count: count + 1)
             case .lines:
-                var marks = Array(self)
+                var marks: [YAMLMark] = []
+                marks.reserveCapacity(Swift.max(expectedCount, count + 1))
+                marks.append(contentsOf: self)
                 marks.append(mark)
                 storage = .marks(marks)
             case .marks(var marks):
