@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SegmentsCore
 
@@ -70,5 +71,63 @@ struct LabelledMembersTests {
         ])
         let plan = Planner(config: config, options: PlanOptions()).plan(desired: [Make.declaration(state)], remote: [])
         #expect(plan.labelledIDs(shownBy: PlanFormat.allCases, options: PlanRenderOptions(memberLimit: nil)).isEmpty)
+    }
+}
+
+/// The text format lists at most `planMemberLimit` IDs in a whole plan: a plan of thousands of
+/// new segments prints their counts past it, not millions of lines, and looks up labels for
+/// the IDs it lists.
+struct PlanMemberLimitTests {
+    /// `segments` creates of `members` users each, in name order.
+    static func plan(segments: Int, members: Int) -> Plan {
+        let desired = (0..<segments).map { segment in
+            Make.declaration(Make.state(String(format: "s%05d", segment), users: (0..<members).map { "user-\(segment)-\($0)" }))
+        }
+        return Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: desired, remote: [])
+    }
+
+    static func listedIDs(_ text: String) -> [String] {
+        text.split(separator: "\n").compactMap { line in
+            let trimmed = line.drop { $0 == " " }
+            return trimmed.hasPrefix("+ user-") ? String(trimmed.dropFirst(2)) : nil
+        }
+    }
+
+    @Test func pastTheLimitListsShowCountsOnly() {
+        // 130 lists of 100: the first 100 are listed whole (10,000 IDs), the rest by count.
+        let plan = Self.plan(segments: 130, members: 100)
+        let text = TextPlanRenderer(options: PlanRenderOptions()).render(plan)
+        let listed = Self.listedIDs(text)
+        #expect(listed.count == PlanRenderOptions.defaultPlanMemberLimit)
+        #expect(listed.first == "user-0-0" && listed.last == "user-99-99")
+        #expect(text.contains("  + create s00100  segments/s00100.yaml\n      isActive: true\n      userIds: 100 items\n          ... 100 added not shown; see them all with --show-all-members or --format json\n"))
+        #expect(text.components(separatedBy: "... 100 added not shown").count - 1 == 30)
+        #expect(text.hasSuffix("Plan: 130 to create, 0 to update, 0 to delete.\n"))
+        #expect(plan.labelledIDs(shownBy: [.text], options: PlanRenderOptions())[.user] == Set(listed))
+    }
+
+    @Test func theLimitCanFallInsideAList() {
+        let plan = Self.plan(segments: 3, members: 80)
+        let options = PlanRenderOptions(planMemberLimit: 200)
+        let text = TextPlanRenderer(options: options).render(plan)
+        #expect(Self.listedIDs(text).count == 200)
+        // Created lists are listed sorted: user-2-0, user-2-1, user-2-10, ...
+        #expect(text.contains("+ user-2-44\n          ... 40 more added not shown; see them all with --show-all-members or --format json\n"))
+        #expect(plan.labelledIDs(shownBy: [.text], options: options)[.user]?.count == 200)
+    }
+
+    @Test func showAllMembersListsEveryID() {
+        let plan = Self.plan(segments: 130, members: 100)
+        let options = PlanRenderOptions.listing(allMembers: true)
+        #expect(Self.listedIDs(TextPlanRenderer(options: options).render(plan)).count == 13_000)
+        #expect(plan.labelledIDs(shownBy: [.text], options: options)[.user]?.count == 13_000)
+        #expect(plan.labelledIDs(shownBy: [.json], options: PlanRenderOptions())[.user]?.count == 13_000)
+    }
+
+    @Test func redactedListsUseNoneOfTheLimit() {
+        let plan = Self.plan(segments: 130, members: 100)
+        let redacted = TextPlanRenderer(options: PlanRenderOptions(redactMembers: true)).render(plan)
+        #expect(Self.listedIDs(redacted).isEmpty && !redacted.contains("not shown"))
+        #expect(plan.labelledIDs(shownBy: [.text], options: PlanRenderOptions(redactMembers: true)).isEmpty)
     }
 }

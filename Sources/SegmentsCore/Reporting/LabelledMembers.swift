@@ -1,11 +1,13 @@
 extension PlanFormat {
-    /// How many IDs of one member list (added first, then removed) this format prints beside
-    /// their labels under `options`; nil prints them all, as JSON always does.
-    func membersPrintedWithLabels(_ options: PlanRenderOptions) -> Int? {
+    /// How many IDs of one member list (added first, then removed), and of the whole plan,
+    /// this format prints beside their labels under `options`; nil prints them all, as JSON
+    /// always does.
+    func membersPrintedWithLabels(_ options: PlanRenderOptions) -> (perList: Int?, inAll: Int?) {
         switch self {
-        case .text: options.memberLimit
-        case .markdown: MarkdownPlanRenderer.defaultMembersShown
-        case .json: nil
+        case .text: (options.memberLimit, options.planMemberLimit)
+        // A member line takes at least four characters ("+ a" and a newline).
+        case .markdown: (MarkdownPlanRenderer.defaultMembersShown, MarkdownPlanRenderer.characterBudget / 4)
+        case .json: (nil, nil)
         }
     }
 }
@@ -18,13 +20,13 @@ extension Plan {
     public func labelledIDs(shownBy formats: [PlanFormat], options: PlanRenderOptions) -> [SegmentSchema.MemberKind: Set<String>] {
         let limits = formats.map { $0.membersPrintedWithLabels(options) }
         guard !limits.isEmpty else { return [:] }
-        let limit = limits.contains(where: { $0 == nil }) ? nil : limits.compactMap { $0 }.max()
+        func widest(_ limits: [Int?]) -> Int? { limits.contains(where: { $0 == nil }) ? nil : limits.compactMap { $0 }.max() }
+        let printed = shownMembers(perList: widest(limits.map(\.perList)), inAll: widest(limits.map(\.inAll)), options: options)
         var shown: [(kind: SegmentSchema.MemberKind, ids: (added: ArraySlice<String>, removed: ArraySlice<String>))] = []
         var counts: [SegmentSchema.MemberKind: Int] = [:]
-        for change in changes where change.showsMembers(options) {
-            for member in change.members {
-                guard let kind = member.kind else { continue }
-                let ids = member.shown(upTo: limit)
+        for (change, lists) in zip(changes, printed) where change.showsMembers(options) {
+            for (member, ids) in zip(change.members, lists) {
+                guard let kind = member.kind, !(ids.added.isEmpty && ids.removed.isEmpty) else { continue }
                 shown.append((kind, ids))
                 counts[kind, default: 0] += ids.added.count + ids.removed.count
             }

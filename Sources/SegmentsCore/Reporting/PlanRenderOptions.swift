@@ -3,6 +3,9 @@ public struct PlanRenderOptions: Sendable {
     /// The default `memberLimit` of the text format: past it a list is summarised.
     public static let defaultMemberLimit = 100
 
+    /// The default `planMemberLimit` of the text format: past it, lists show counts only.
+    public static let defaultPlanMemberLimit = 10_000
+
     /// ANSI colour (text format on a terminal only).
     public var colored: Bool
     /// Counts instead of member IDs, for public pull-request comments.
@@ -10,12 +13,27 @@ public struct PlanRenderOptions: Sendable {
     /// The text format lists at most this many added and removed IDs per list, then a count;
     /// nil lists them all (`--show-all-members`).
     public var memberLimit: Int?
+    /// The text format lists at most this many IDs in the whole plan, the first lists first;
+    /// later lists show their counts only, so a plan of 100,000 new segments prints 10,000 ID
+    /// lines rather than 10 million. nil lists them all (`--show-all-members`).
+    public var planMemberLimit: Int?
 
     /// Creates options.
-    public init(colored: Bool = false, redactMembers: Bool = false, memberLimit: Int? = PlanRenderOptions.defaultMemberLimit) {
+    public init(
+        colored: Bool = false, redactMembers: Bool = false, memberLimit: Int? = PlanRenderOptions.defaultMemberLimit,
+        planMemberLimit: Int? = PlanRenderOptions.defaultPlanMemberLimit
+    ) {
         self.colored = colored
         self.redactMembers = redactMembers
         self.memberLimit = memberLimit
+        self.planMemberLimit = planMemberLimit
+    }
+
+    /// Options that list every ID (`--show-all-members`), or the defaults.
+    public static func listing(allMembers: Bool, colored: Bool = false, redactMembers: Bool = false) -> PlanRenderOptions {
+        allMembers
+            ? PlanRenderOptions(colored: colored, redactMembers: redactMembers, memberLimit: nil, planMemberLimit: nil)
+            : PlanRenderOptions(colored: colored, redactMembers: redactMembers)
     }
 }
 
@@ -29,6 +47,25 @@ public enum PlanFormat: String, Sendable, CaseIterable {
         case .text: TextPlanRenderer(options: options).render(plan)
         case .markdown: MarkdownPlanRenderer(options: options).render(plan)
         case .json: JSONPlanRenderer(options: options).render(plan)
+        }
+    }
+}
+
+extension Plan {
+    /// The IDs of each member list that a format prints when it lists at most `perList` of a
+    /// list (added first, then removed) and `inAll` in the whole plan, in plan order: by
+    /// change, then by member list. nil limits list everything. Lists whose IDs are not shown
+    /// (redacted, sensitive) get none and use none of `inAll`.
+    func shownMembers(perList: Int?, inAll: Int?, options: PlanRenderOptions) -> [[(added: ArraySlice<String>, removed: ArraySlice<String>)]] {
+        var left = inAll
+        return changes.map { change in
+            change.members.map { member in
+                guard change.showsMembers(options) else { return (member.added.prefix(0), member.removed.prefix(0)) }
+                let limit = [perList, left].compactMap { $0 }.min()
+                let shown = member.shown(upTo: limit)
+                left = left.map { $0 - shown.added.count - shown.removed.count }
+                return shown
+            }
         }
     }
 }

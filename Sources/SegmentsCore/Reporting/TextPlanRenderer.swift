@@ -18,8 +18,9 @@ public struct TextPlanRenderer: Sendable {
             out += "No changes: \(count) segment\(count == 1 ? "" : "s") match\(count == 1 ? "es" : "") \(count == 1 ? "its file" : "their files").\n"
         } else {
             out += "segctl will make these changes:\n"
-            for change in plan.changes {
-                out += "\n" + render(change, plan: plan)
+            let shown = plan.shownMembers(perList: options.memberLimit, inAll: options.planMemberLimit, options: options)
+            for (change, shown) in zip(plan.changes, shown) {
+                out += "\n" + render(change, plan: plan, shown: shown)
             }
         }
         if !plan.unmanaged.isEmpty {
@@ -38,7 +39,8 @@ public struct TextPlanRenderer: Sendable {
         return out
     }
 
-    func render(_ change: Change, plan: Plan) -> String {
+    /// One change, listing of each member list the IDs in `shown`.
+    func render(_ change: Change, plan: Plan, shown: [(added: ArraySlice<String>, removed: ArraySlice<String>)]) -> String {
         let style: ANSIStyle = change.action == .create ? .green : change.action == .update ? .yellow : .red
         var head = "  " + paint(change.action.symbol, style) + " \(change.action.rawValue) \(safe(change.name))"
         if let id = change.segmentID { head += " (\(safe(id)))" }
@@ -58,13 +60,13 @@ public struct TextPlanRenderer: Sendable {
                 out += "      " + paint("~", .yellow) + " \(field.key): \(change.display(field.before, key: field.key)) -> \(change.display(field.after, key: field.key))\n"
             }
         }
-        for member in change.members {
+        for (member, shown) in zip(change.members, shown) {
             let marker = change.action == .update ? paint("~", .yellow) + " " : ""
             out += "      \(marker)\(member.key): \(change.countsPhrase(member))"
             if change.isSensitive { out += " (sensitive values hidden\(Self.expiryNote(member)))" }
             out += "\n"
             guard change.showsMembers(options) else { continue }
-            out += memberLines(member, plan: plan)
+            out += memberLines(member, plan: plan, shown: shown)
         }
         for warning in change.warnings {
             out += "      " + paint("! " + safe(warning), .yellow) + "\n"
@@ -72,11 +74,11 @@ public struct TextPlanRenderer: Sendable {
         return out
     }
 
-    /// The added and removed IDs, or, past the member limit, the first of them and a count.
-    func memberLines(_ member: Change.MemberChange, plan: Plan) -> String {
+    /// The IDs in `shown` (all, or, past a limit, the first of them) and a count of the rest.
+    func memberLines(_ member: Change.MemberChange, plan: Plan, shown: (added: ArraySlice<String>, removed: ArraySlice<String>)) -> String {
         var out = ""
         let total = member.added.count + member.removed.count
-        let (shownAdded, shownRemoved) = member.shown(upTo: options.memberLimit)
+        let (shownAdded, shownRemoved) = shown
         for id in shownAdded {
             out += "          " + paint("+ " + describe(id, member, plan), .green) + "\n"
         }
@@ -86,9 +88,11 @@ public struct TextPlanRenderer: Sendable {
         if shownAdded.count + shownRemoved.count < total {
             let hiddenAdded = member.added.count - shownAdded.count
             let hiddenRemoved = member.removed.count - shownRemoved.count
+            // "more" only when some of the list was listed: past the plan's limit none is.
+            let more = shownAdded.isEmpty && shownRemoved.isEmpty ? "" : "more "
             var parts: [String] = []
-            if hiddenAdded > 0 { parts.append("\(hiddenAdded) more added") }
-            if hiddenRemoved > 0 { parts.append("\(hiddenRemoved) more removed") }
+            if hiddenAdded > 0 { parts.append("\(hiddenAdded) \(more)added") }
+            if hiddenRemoved > 0 { parts.append("\(hiddenRemoved) \(more)removed") }
             out += "          ... \(parts.joined(separator: ", ")) not shown; see them all with --show-all-members or --format json\n"
         }
         return out
