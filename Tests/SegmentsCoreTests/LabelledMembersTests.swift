@@ -131,3 +131,45 @@ struct PlanMemberLimitTests {
         #expect(plan.labelledIDs(shownBy: [.text], options: PlanRenderOptions(redactMembers: true)).isEmpty)
     }
 }
+
+/// The Markdown comment is composed only as far as GitHub's limit, and says exactly what
+/// composing the whole plan and then measuring it said.
+struct MarkdownBoundTests {
+    /// The renderer's folding, on comments composed whole.
+    static func composedWhole(_ renderer: MarkdownPlanRenderer, _ plan: Plan) -> String {
+        for limit in [renderer.membersShown, 20, 5, 0] where limit <= renderer.membersShown {
+            let text = renderer.compose(plan, membersShown: limit, details: true).text
+            if text.count <= MarkdownPlanRenderer.characterBudget { return text }
+        }
+        let withoutDetails = renderer.compose(plan, membersShown: 0, details: false).text
+        if withoutDetails.count <= MarkdownPlanRenderer.characterBudget { return withoutDetails }
+        let note = "\n_The table is cut short to stay under GitHub's comment limit; run `segctl plan` for the full plan._\n"
+        var cut = String(withoutDetails.prefix(MarkdownPlanRenderer.characterBudget - note.count))
+        if let lastNewline = cut.lastIndex(of: "\n") { cut = String(cut[...lastNewline]) }
+        return cut + note
+    }
+
+    @Test(arguments: [(3, 10), (40, 150), (300, 30), (3_000, 5), (20_000, 1)])
+    func aBoundedCommentIsTheWholeOnesFolding(segments: Int, members: Int) {
+        let plan = PlanMemberLimitTests.plan(segments: segments, members: members)
+        let renderer = MarkdownPlanRenderer(options: PlanRenderOptions())
+        let comment = renderer.render(plan)
+        #expect(comment == Self.composedWhole(renderer, plan))
+        #expect(comment.count <= MarkdownPlanRenderer.characterBudget)
+    }
+
+    @Test func charactersOfManyScalarsAreCountedAsCharacters() {
+        // Names of accented letters, flags and a family emoji: many bytes, few characters.
+        let names = (0..<2_000).map { "e\u{301}\u{1F1E9}\u{1F1EA}\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}-\($0)" }
+        let desired = names.map { Make.declaration(Make.state($0, users: ["user-1"])) }
+        let plan = Planner(config: TargetCatalogue.defaultConfig(), options: PlanOptions()).plan(desired: desired, remote: [])
+        let renderer = MarkdownPlanRenderer(options: PlanRenderOptions())
+        #expect(renderer.render(plan) == Self.composedWhole(renderer, plan))
+    }
+
+    @Test func composingStopsPastTheLimit() {
+        let plan = PlanMemberLimitTests.plan(segments: 20_000, members: 1)
+        let bounded = MarkdownPlanRenderer(options: PlanRenderOptions()).compose(plan, membersShown: 0, details: false, upTo: 1_000)
+        #expect(bounded.isOver && bounded.count == bounded.text.count && bounded.count < 1_200)
+    }
+}

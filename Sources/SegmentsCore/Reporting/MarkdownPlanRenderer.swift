@@ -19,10 +19,10 @@ public struct MarkdownPlanRenderer: Sendable {
     /// The comment, ending with a newline; folded further and further until it fits.
     public func render(_ plan: Plan) -> String {
         for limit in [membersShown, 20, 5, 0] where limit <= membersShown {
-            let text = compose(plan, membersShown: limit, details: true)
-            if text.count <= Self.characterBudget { return text }
+            let text = compose(plan, membersShown: limit, details: true, upTo: Self.characterBudget)
+            if !text.isOver { return text.text }
         }
-        let withoutDetails = compose(plan, membersShown: 0, details: false)
+        let withoutDetails = compose(plan, membersShown: 0, details: false, upTo: Self.characterBudget).text
         if withoutDetails.count <= Self.characterBudget { return withoutDetails }
         let note = "\n_The table is cut short to stay under GitHub's comment limit; run `segctl plan` for the full plan._\n"
         var cut = String(withoutDetails.prefix(Self.characterBudget - note.count))
@@ -30,8 +30,12 @@ public struct MarkdownPlanRenderer: Sendable {
         return cut + note
     }
 
-    func compose(_ plan: Plan, membersShown: Int, details: Bool) -> String {
-        var out = "### segctl plan\n\n**\(plan.summaryLine)**"
+    /// The comment listing `membersShown` IDs per list, with or without the per-segment
+    /// blocks; composed only until it is longer than `limit` characters, so a plan of 100,000
+    /// changes costs what a comment can hold, not what the plan holds.
+    func compose(_ plan: Plan, membersShown: Int, details: Bool, upTo limit: Int = .max) -> BoundedText {
+        var out = BoundedText(limit: limit)
+        out += "### segctl plan\n\n**\(plan.summaryLine)**"
         if !plan.unchanged.isEmpty { out += " \(plan.unchanged.count) unchanged." }
         out += "\n\n"
         if !plan.problems.isEmpty {
@@ -45,28 +49,28 @@ public struct MarkdownPlanRenderer: Sendable {
             out += "No changes: the remote segments match the files.\n"
         } else {
             out += "| | Segment | Change |\n|---|---|---|\n"
-            for change in plan.changes {
+            for change in plan.changes where !out.isOver {
                 let what = change.summaryPhrase.isEmpty ? change.action.rawValue : "\(change.action.rawValue): \(change.summaryPhrase)"
                 out += "| `\(change.action.symbol)` | \(Self.code(change.finalName)) | \(Self.escape(what)) |\n"
             }
             out += "\n"
         }
-        let warnings = plan.changes.flatMap { change in change.warnings.map { (change, $0) } }
+        let warnings = plan.changes.lazy.flatMap { change in change.warnings.map { (change, $0) } }
         if !warnings.isEmpty {
             out += "> [!WARNING]\n"
-            for (change, warning) in warnings {
+            for (change, warning) in warnings where !out.isOver {
                 out += "> - \(Self.code(change.finalName)): \(Self.escape(warning))\n"
             }
             out += "\n"
         }
         if details {
-            for change in plan.changes {
+            for change in plan.changes where !out.isOver {
                 out += block(change, plan: plan, membersShown: membersShown)
             }
         }
         if !plan.unmanaged.isEmpty {
             out += "<details><summary>\(plan.unmanaged.count) unmanaged remote segment\(plan.unmanaged.count == 1 ? "" : "s") (left alone without prune)</summary>\n\n"
-            for segment in plan.unmanaged {
+            for segment in plan.unmanaged where !out.isOver {
                 out += "- \(Self.code(segment.name)) (`\(segment.id)`)\n"
             }
             out += "\n</details>\n\n"
@@ -78,6 +82,29 @@ public struct MarkdownPlanRenderer: Sendable {
             out += "_Member lists are folded to keep this comment under GitHub's size limit; run `segctl plan` for every member._\n"
         }
         return out
+    }
+
+    /// Text that stops growing once it is longer than `limit` characters. Its count is the
+    /// sum of its pieces' counts: every piece starts with a character (`|`, `<`, `#`, a
+    /// newline...) before which a character always begins, so no piece joins the previous
+    /// one's last character.
+    struct BoundedText {
+        let limit: Int
+        private(set) var text = ""
+        private(set) var count = 0
+
+        init(limit: Int) {
+            self.limit = limit
+        }
+
+        /// Whether it grew past `limit` (and stopped).
+        var isOver: Bool { count > limit }
+
+        static func += (bounded: inout BoundedText, piece: String) {
+            guard !bounded.isOver else { return }
+            bounded.text += piece
+            bounded.count += piece.count
+        }
     }
 
     func block(_ change: Change, plan: Plan, membersShown: Int) -> String {
