@@ -48,4 +48,24 @@ struct LabelRequestTests {
             #expect(redacted.status == 0 && redactedLookups.isEmpty)
         }
     }
+
+    @Test func aTextPlanOfManySegmentsListsTenThousandIDsAndLabelsThem() async throws {
+        try await TestServer.withProxy { _, proxy in
+            let dir = try Workdir()
+            // 120 new segments of 100 IDs: the first 100 are listed (10,000 IDs), the rest counted.
+            for segment in 0..<120 {
+                let name = String(format: "s%03d", segment)
+                try dir.write("segments/\(name).yaml", "name: \(name)\nuserIds:\n" + (0..<100).map { "  - user-\(segment)-\($0)\n" }.joined())
+            }
+            let (text, textLookups) = try await plan(dir, proxy, [])
+            #expect(text.status == 0, "\(text.all.prefix(600))")
+            #expect(text.stdout.split(separator: "\n").count(where: { $0.hasPrefix("          + user-") }) == 10_000)
+            #expect(text.stdout.contains("+ create s100  segments/s100.yaml\n      isActive: true\n      userIds: 100 items\n          ... 100 added not shown; see them all with --show-all-members or --format json\n"))
+            #expect(textLookups.count == 10, "10,000 IDs take ten batches")
+
+            let (all, allLookups) = try await plan(dir, proxy, ["--show-all-members"])
+            #expect(all.status == 0 && allLookups.count == 12, "12,000 IDs take twelve batches")
+            #expect(all.stdout.split(separator: "\n").count(where: { $0.hasPrefix("          + user-") }) == 12_000)
+        }
+    }
 }
