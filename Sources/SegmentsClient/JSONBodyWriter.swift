@@ -61,7 +61,7 @@ struct JSONBodyWriter {
     /// seen) is copied as it is; anything else is escaped by `JSONValue` itself, so the two
     /// can never disagree.
     mutating func string(_ value: String) {
-        for byte in value.utf8 where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        guard JSONValue.isVerbatim(value) else {
             bytes.append(contentsOf: JSONValue.string(value).serialized(pretty: false).utf8)
             return
         }

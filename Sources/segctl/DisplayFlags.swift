@@ -21,6 +21,8 @@ struct DisplayFlags: ParsableArguments {
             for warning in await session.resolveLabels(from: remote, shownBy: [format] + alsoShownBy, options: options) { Console.warning(warning) }
         }
         Console.standardOutput(format.render(session.plan, options: options))
-        return PlanRenderOptions.listing(allMembers: showAllMembers, redactMembers: redact)
+        var rendered = options
+        rendered.colored = false
+        return rendered
     }
 }

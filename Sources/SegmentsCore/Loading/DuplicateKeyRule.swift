@@ -10,13 +10,14 @@ public enum DuplicateKeyRule {
         if pairs.count <= smallMapping {
             // A few keys (a file's fields, an item's `id` and `expires`): comparing each with
             // the ones before it is cheaper than hashing them, and allocates nothing.
+            let nodes = document.nodes
             for position in pairs.indices {
                 let key = pairs[position].key
-                guard document.nodes[key].kind == .scalar else { continue }
+                guard nodes.kind(key) == .scalar else { continue }
                 for earlier in pairs.startIndex..<position {
                     let first = pairs[earlier].key
-                    if document.nodes[first].kind == .scalar, document.nodes[first].value == document.nodes[key].value {
-                        report(document[key], first: document.nodes[first].start, file: file, into: &diagnostics)
+                    if nodes.kind(first) == .scalar, nodes.value(first) == nodes.value(key) {
+                        report(document[key], first: nodes.start(first), file: file, into: &diagnostics)
                         break
                     }
                 }

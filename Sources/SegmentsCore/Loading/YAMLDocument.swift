@@ -108,46 +108,38 @@ public struct YAMLDocument: Sendable {
         // Single fields, read in place: a loop over 100,000 items that copied each node
         // (retaining its text) spent more time copying than deciding.
 
+        /// `field` of node `index` as stored (for the second part, before its shifts).
+        @inline(__always)
+        private func stored<Field>(_ index: Int, _ field: (Node) -> Field) -> Field {
+            index < head.count ? field(head[index]) : field(tail[index - head.count + 1])
+        }
+
         /// The kind of node `index`.
         @inline(__always)
-        public func kind(_ index: Int) -> Node.Kind {
-            index < head.count ? head[index].kind : tail[index - head.count + 1].kind
-        }
+        public func kind(_ index: Int) -> Node.Kind { stored(index) { $0.kind } }
 
         /// How node `index` was written.
         @inline(__always)
-        public func style(_ index: Int) -> Node.Style {
-            index < head.count ? head[index].style : tail[index - head.count + 1].style
-        }
+        public func style(_ index: Int) -> Node.Style { stored(index) { $0.style } }
 
         /// The text of node `index` (empty for a collection).
         @inline(__always)
-        public func value(_ index: Int) -> String {
-            index < head.count ? head[index].value : tail[index - head.count + 1].value
-        }
+        public func value(_ index: Int) -> String { stored(index) { $0.value } }
 
         /// Where node `index` starts.
         @inline(__always)
         public func start(_ index: Int) -> YAMLMark {
-            if index < head.count { return head[index].start }
-            var mark = tail[index - head.count + 1].start
-            mark.line += lineShift
+            var mark = stored(index) { $0.start }
+            if index >= head.count { mark.line += lineShift }
             return mark
         }
 
         /// Where the entries of collection `index` are in the document's child list.
         @inline(__always)
         func childRange(_ index: Int) -> Range<Int> {
-            let first: Int32
-            let count: Int32
-            if index < head.count {
-                first = head[index].firstChild
-                count = head[index].childCount
-            } else {
-                first = tail[index - head.count + 1].firstChild + childShift
-                count = tail[index - head.count + 1].childCount
-            }
-            return Int(first)..<Int(first) + Int(count)
+            let (first, count) = stored(index) { (Int($0.firstChild), Int($0.childCount)) }
+            let shifted = index < head.count ? first : first + Int(childShift)
+            return shifted..<shifted + count
         }
     }
 

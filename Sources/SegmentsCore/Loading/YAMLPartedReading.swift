@@ -30,9 +30,9 @@ extension YAMLReader {
                 return (document, state.streamEndLine, state.documentEnd)
             }
         }
-        guard let lines = parts[0]?.lines, var document = parts[0]?.document, var tail = parts[1]?.document, let end = parts[1]?.end else { return nil }
+        guard let lines = parts[0]?.lines, var document = parts[0]?.document, let tail = parts[1]?.document, let end = parts[1]?.end else { return nil }
         parts.removeAll() // each document is held once: the first part's arrays change in place
-        guard document.append(listTail: &tail, endingAt: end, indent: cut.indent, lines: lines) else { return nil }
+        guard document.append(listTail: tail, endingAt: end, indent: cut.indent, lines: lines) else { return nil }
         return document
     }
 
@@ -61,7 +61,7 @@ extension YAMLDocument {
     /// mapping. The nodes and child lists come out as one parse of the whole file builds them
     /// (events in file order; a collection's children stored when it ends). Returns false,
     /// changing nothing, when the two do not fit together that way.
-    mutating func append(listTail tail: inout YAMLDocument, endingAt documentEnd: YAMLMark, indent: Int, lines: Int32) -> Bool {
+    mutating func append(listTail tail: YAMLDocument, endingAt documentEnd: YAMLMark, indent: Int, lines: Int32) -> Bool {
         let mapping = nodes[root]
         guard mapping.kind == .mapping, mapping.style == .block, mapping.childCount >= 2, tail.root == 0,
               nodes.tail.isEmpty, tail.nodes.tail.isEmpty else { return false }

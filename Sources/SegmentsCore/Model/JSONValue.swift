@@ -65,10 +65,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
+    /// Whether `text` goes into a JSON string as it is, in one piece: printable ASCII other
+    /// than quote and backslash (every ID segctl has seen).
+    public static func isVerbatim(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0.isPrintableASCII && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Printable ASCII other than quote and backslash is written as it is, in one piece.
-        if s.utf8.allSatisfy({ $0.isPrintableASCII && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        if isVerbatim(s) {
             out.append(contentsOf: s.utf8)
             out.append(UInt8(ascii: "\""))
             return

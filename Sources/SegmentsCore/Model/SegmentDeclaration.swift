@@ -126,59 +126,47 @@ extension SegmentDeclaration {
         /// Makes room for `count` marks, should they need an array.
         public mutating func reserveCapacity(_ count: Int) {
             expectedCount = count
-            if case .marks(var marks) = storage, !marks.isEmpty {
-                storage = .marks([])
-                marks.reserveCapacity(count)
-                storage = .marks(marks)
-            }
+            if case .marks(let marks) = storage, !marks.isEmpty { withMarks { $0.reserveCapacity(count) } }
         }
 
         /// Adds the marks of the next items.
         public mutating func append(contentsOf next: ItemMarks) {
             if isEmpty {
                 self = next
-                return
-            }
-            if case .lines(let first, let count) = storage, case .lines(let nextFirst, let nextCount) = next.storage,
-               nextFirst == YAMLMark(line: first.line + Int32(count), column: first.column) {
+            } else if case .lines(let first, let count) = storage, case .lines(let nextFirst, let nextCount) = next.storage,
+                      nextFirst == YAMLMark(line: first.line + Int32(count), column: first.column) {
                 storage = .lines(first: first, count: count + nextCount)
-                return
-            }
-            var marks: [YAMLMark]
-            if case .marks(let kept) = storage {
-                // Emptied first, so `marks` is the array's only reference and grows in place.
-                storage = .marks([])
-                marks = kept
             } else {
-                marks = []
-                marks.reserveCapacity(Swift.max(expectedCount, count + next.count))
-                marks.append(contentsOf: self)
+                withMarks { $0.append(contentsOf: next) }
             }
-            marks.append(contentsOf: next)
-            storage = .marks(marks)
         }
 
         /// Adds the mark of the next item.
         public mutating func append(_ mark: YAMLMark) {
-            switch storage {
-            case .lines(let first, let count) where mark == YAMLMark(line: first.line + Int32(count), column: first.column):
+            if isEmpty {
+                storage = .lines(first: mark, count: 1)
+            } else if case .lines(let first, let count) = storage, mark == YAMLMark(line: first.line + Int32(count), column: first.column) {
                 storage = .lines(first: first, count: count + 1)
-            case .lines:
-                var marks: [YAMLMark] = []
+            } else {
+                withMarks { $0.append(mark) }
+            }
+        }
+
+        /// Changes the marks as an array (made from the lines, with room for the expected
+        /// count, if they were lines). The storage is emptied first, so the array is its only
+        /// reference and grows in place.
+        private mutating func withMarks(_ change: (inout [YAMLMark]) -> Void) {
+            var marks: [YAMLMark]
+            if case .marks(let kept) = storage {
+                storage = .marks([])
+                marks = kept
+            } else {
+                marks = []
                 marks.reserveCapacity(Swift.max(expectedCount, count + 1))
                 marks.append(contentsOf: self)
-                marks.append(mark)
-                storage = .marks(marks)
-            case .marks(var marks):
-                if marks.isEmpty {
-                    storage = .lines(first: mark, count: 1)
-                } else {
-                    // Emptied first, so `marks` is the array's only reference and grows in place.
-                    storage = .marks([])
-                    marks.append(mark)
-                    storage = .marks(marks)
-                }
             }
+            change(&marks)
+            storage = .marks(marks)
         }
     }
 }

@@ -22,10 +22,10 @@ public struct MarkdownPlanRenderer: Sendable {
             let text = compose(plan, membersShown: limit, details: true, upTo: Self.characterBudget)
             if !text.isOver { return text.text }
         }
-        let withoutDetails = compose(plan, membersShown: 0, details: false, upTo: Self.characterBudget).text
-        if withoutDetails.count <= Self.characterBudget { return withoutDetails }
+        let withoutDetails = compose(plan, membersShown: 0, details: false, upTo: Self.characterBudget)
+        if !withoutDetails.isOver { return withoutDetails.text }
         let note = "\n_The table is cut short to stay under GitHub's comment limit; run `segctl plan` for the full plan._\n"
-        var cut = String(withoutDetails.prefix(Self.characterBudget - note.count))
+        var cut = String(withoutDetails.text.prefix(Self.characterBudget - note.count))
         if let lastNewline = cut.lastIndex(of: "\n") { cut = String(cut[...lastNewline]) }
         return cut + note
     }
